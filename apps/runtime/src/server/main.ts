@@ -1,0 +1,1 @@
+console.log('Lattice runtime: not yet wired');
