@@ -1,4 +1,41 @@
 /** @lattice/engine/storage — PostgreSQL storage (PGlite or pg) through kysely. Node only. */
 
-export type * from './contracts';
+export { createAppStore } from './app-store/create-app-store';
+export { appendAudit, PLATFORM_APP_ID } from './append-audit';
+export type {
+  Actor,
+  AppDefinition,
+  AppStore,
+  AppSummary,
+  AppVersionInfo,
+  AuditEntry,
+  Clock,
+  DbExecutor,
+  DbTransaction,
+  DialectName,
+  HistoryEntry,
+  LatticeDb,
+  LatticeTables,
+  ListQuery,
+  ListResult,
+  LiveApp,
+  OpenDatabaseOptions,
+  PublishChange,
+  PublishOptions,
+  PublishPreview,
+  RecordData,
+  RecordEvent,
+  RecordHooks,
+  RecordScopeProvider,
+  RecordService,
+  RecordServiceOptions,
+  RequestContext,
+  WriteOptions,
+} from './contracts';
 export { systemClock } from './contracts';
+export { pgliteDialect } from './dialects/pglite/dialect';
+export { postgresDialect } from './dialects/postgres/dialect';
+export { migrateSystemSchema, SYSTEM_SCHEMA } from './migrate-system-schema';
+export { openDatabase } from './open-database';
+export { openTestDatabase, testDatabaseKinds } from './open-test-database';
+export { createRecordService } from './record-service/create-record-service';
