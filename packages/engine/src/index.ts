@@ -8,10 +8,21 @@
 // errors
 export type { ErrorBody, ErrorCode, ErrorDetail } from './errors';
 export { ERROR_CODES, isLatticeError, LatticeError, latticeError } from './errors';
+// expr (JsonLogic compiler)
+export type { CompiledLogic, CompileJsonLogicOptions } from './expr/compile-json-logic';
+export { compileJsonLogic } from './expr/compile-json-logic';
+export type { Arity, ExtraOperator, JsonLogicOperator, StandardOperator } from './expr/json-logic-operators';
+export {
+  EXTRA_OPERATORS,
+  isJsonLogicOperator,
+  JSON_LOGIC_OPERATORS,
+  OPERATOR_ARITY,
+  STANDARD_OPERATORS,
+} from './expr/json-logic-operators';
+export { truthy as jsonLogicTruthy } from './expr/standard-helpers';
+export { validateJsonLogic } from './expr/validate-json-logic';
 // model
 export * from './model/index';
-
-// expr (JsonLogic compiler)
 
 // validation (document schemas)
 
