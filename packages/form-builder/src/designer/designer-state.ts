@@ -1,0 +1,52 @@
+import type { FormDoc, FormItem, FormSection, FormTab } from '@lattice/engine';
+
+/** How many edits undo can go back. */
+export const UNDO_LIMIT = 100;
+
+/** The designer's state: the form being edited, the selection, and undo/redo stacks of earlier forms. */
+export interface DesignerState {
+  form: FormDoc;
+  /** Selected item or section id (the property panel edits it). */
+  selectedId: string | null;
+  /** Tab shown on the canvas (null = sections without a tab only, or no tabs). */
+  activeTab: string | null;
+  past: FormDoc[];
+  future: FormDoc[];
+}
+
+/** Everything the designer can do; every action except select/showTab/undo/redo is undoable. */
+export type DesignerAction =
+  | { type: 'load'; form: FormDoc }
+  | { type: 'select'; id: string | null }
+  | { type: 'showTab'; tabId: string | null }
+  | { type: 'addItem'; sectionId: string; index: number; item: Omit<FormItem, 'id'> & { id?: string } }
+  | { type: 'moveItem'; itemId: string; sectionId: string; index: number }
+  | { type: 'updateItem'; itemId: string; patch: Partial<Omit<FormItem, 'id'>> }
+  | { type: 'removeItem'; itemId: string }
+  | { type: 'addSection'; section?: Partial<FormSection>; index?: number }
+  | { type: 'updateSection'; sectionId: string; patch: Partial<Omit<FormSection, 'id' | 'items'>> }
+  | { type: 'moveSection'; sectionId: string; index: number }
+  | { type: 'removeSection'; sectionId: string }
+  | { type: 'addTab'; tab?: Partial<FormTab> }
+  | { type: 'updateTab'; tabId: string; patch: Partial<Omit<FormTab, 'id'>> }
+  | { type: 'removeTab'; tabId: string }
+  | { type: 'undo' }
+  | { type: 'redo' };
+
+/** A fresh designer state for a form (nothing selected, empty history, first tab shown). */
+export function initDesignerState(form: FormDoc): DesignerState {
+  return { form, selectedId: null, activeTab: form.tabs?.[0]?.id ?? null, past: [], future: [] };
+}
+
+/** A short id not yet used by any tab, section or item of the form: `<prefix><n>`. */
+export function nextFormId(form: FormDoc, prefix: string): string {
+  const used = new Set<string>();
+  for (const t of form.tabs ?? []) used.add(t.id);
+  for (const s of form.sections) {
+    used.add(s.id);
+    for (const i of s.items) used.add(i.id);
+  }
+  let n = 1;
+  while (used.has(`${prefix}${n}`)) n++;
+  return `${prefix}${n}`;
+}
