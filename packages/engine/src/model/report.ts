@@ -11,9 +11,19 @@ export interface Dimension {
   label?: I18nText;
 }
 
+/**
+ * `filter` (optional, JsonLogic query subset over the dataset's entity) restricts the rows one measure
+ * aggregates, e.g. won deals next to all deals for a conversion-rate formula (SQL `FILTER (WHERE …)`).
+ */
 export type Measure =
-  | { type: 'count'; as: string; label?: I18nText }
-  | { type: 'count_distinct' | 'sum' | 'avg' | 'min' | 'max'; field: string; as: string; label?: I18nText }
+  | { type: 'count'; as: string; label?: I18nText; filter?: JsonLogic }
+  | {
+      type: 'count_distinct' | 'sum' | 'avg' | 'min' | 'max';
+      field: string;
+      as: string;
+      label?: I18nText;
+      filter?: JsonLogic;
+    }
   /** Arithmetic over other measures by alias, e.g. `{"/": [{"var":"won"}, {"var":"total"}]}`. */
   | { type: 'formula'; expression: JsonLogic; as: string; label?: I18nText };
 
