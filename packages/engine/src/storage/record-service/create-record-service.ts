@@ -1,27 +1,460 @@
-import { LatticeError } from '../../errors';
-import type { AppStore, LatticeDb, RecordService, RecordServiceOptions } from '../contracts';
+import { type RawBuilder, type SqlBool, sql } from 'kysely';
+import { type ErrorDetail, LatticeError, latticeError } from '../../errors';
+import { documentsOfKind, findEntity } from '../../model/app';
+import type { EntityDoc } from '../../model/entity';
+import type { AutonumberField } from '../../model/field';
+import { appSchemaName } from '../../model/identifier';
+import type { RecordRight } from '../../model/role';
+import { appendAudit } from '../append-audit';
+import type {
+  AppStore,
+  DbExecutor,
+  DbTransaction,
+  HistoryEntry,
+  LatticeDb,
+  LiveApp,
+  RecordData,
+  RecordEvent,
+  RecordService,
+  RecordServiceOptions,
+  RequestContext,
+  WriteOptions,
+} from '../contracts';
+import { desiredIndexes } from '../ddl/sync-entity-indexes';
+import { SYSTEM_SCHEMA } from '../migrate-system-schema';
+import { coerceValues } from './coerce-values';
+import { compileFilterSql } from './compile-filter-sql';
+import { createRecordLogic } from './evaluate-record-logic';
+import { listRecords } from './list-records';
+import { nextAutonumber } from './next-autonumber';
+import { recordValues, toRecord, toRow } from './row-codec';
+import { selectRecords, T } from './select-records';
+import { findMissingReferences, findUniqueClashes } from './write-checks';
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const HISTORY = `${SYSTEM_SCHEMA}.record_history`;
 
 /**
- * Records CRUD over an app's live metadata. See {@link RecordService}.
+ * Records CRUD over an app's live metadata. See {@link RecordService}. Every write runs in one
+ * transaction (or the caller's `opts.trx`): checks, row, history rows, audit row and `hooks.onEvent`
+ * commit or roll back together.
  *
  * @example
  * const records = createRecordService(db, apps, { hooks: { onEvent: rules.onEvent } });
- * const customer = await records.create(ctx, 'mfg-crm', 'customer', { name: '华东机械' });
+ * const c = await records.create(ctx, 'mfg-crm', 'customer', { name: '华东机械' });
+ * await records.update(ctx, 'mfg-crm', 'customer', c.id, { level: 'a' }, c.version);
  */
 export function createRecordService(
-  _db: LatticeDb,
-  _apps: AppStore,
-  _options: RecordServiceOptions = {},
+  db: LatticeDb,
+  apps: AppStore,
+  options: RecordServiceOptions = {},
 ): RecordService {
-  const todo = (): never => {
-    throw new LatticeError('LATTICE_ERR_INTERNAL', [], 'createRecordService: not implemented yet');
-  };
+  const logic = createRecordLogic();
+
+  const inTrx = <R>(opts: WriteOptions | undefined, fn: (trx: DbTransaction) => Promise<R>): Promise<R> =>
+    opts?.trx ? fn(opts.trx) : db.kysely.transaction().execute(fn);
+
+  async function resolve(ex: DbExecutor, appId: string, name: string) {
+    const live = await apps.getLive(appId, { trx: ex });
+    const entity = findEntity(live.definition, name);
+    if (!entity) {
+      throw latticeError('LATTICE_ERR_UNKNOWN_ENTITY', 'entity', {
+        zh: `实体 ${name} 不存在`,
+        en: `Unknown entity ${name}`,
+      });
+    }
+    return { live, entity };
+  }
+
+  async function scopeSql(
+    ctx: RequestContext,
+    live: LiveApp,
+    entity: EntityDoc,
+    right: RecordRight,
+  ): Promise<RawBuilder<SqlBool> | null> {
+    if (ctx.actor.system || !options.scope) return null;
+    const f = await options.scope.filterFor(ctx, live, entity.name, right);
+    if (f === null || f === undefined) return null;
+    return compileFilterSql(entity, f, { alias: T, now: ctx.clock.now(), path: 'scope' });
+  }
+
+  async function loadRow(
+    ex: DbExecutor,
+    ctx: RequestContext,
+    live: LiveApp,
+    entity: EntityDoc,
+    id: string,
+    right: RecordRight | null,
+    includeDeleted = false,
+  ): Promise<RecordData> {
+    const missing = () =>
+      latticeError('LATTICE_ERR_NOT_FOUND', 'id', { zh: '记录不存在', en: `No ${entity.name} record ${id}` });
+    if (!UUID_RE.test(id)) throw missing();
+    let q = selectRecords(ex, live, entity, ctx.clock.now()).where(`${T}.id`, '=', id);
+    if (!includeDeleted) q = q.where(`${T}.deleted_at`, 'is', null);
+    const scope = right ? await scopeSql(ctx, live, entity, right) : null;
+    if (scope) q = q.where(scope);
+    const row = await q.executeTakeFirst();
+    if (!row) throw missing();
+    return toRecord(entity, row);
+  }
+
+  async function checkWrite(
+    trx: DbExecutor,
+    live: LiveApp,
+    entity: EntityDoc,
+    merged: Record<string, unknown>,
+    changed: Set<string>,
+    selfId: string | null,
+  ): Promise<void> {
+    const rules = logic.validate(entity, merged);
+    const changedRefs = Object.fromEntries(Object.entries(merged).filter(([k]) => changed.has(k)));
+    const refs = await findMissingReferences(trx, live, entity, changedRefs);
+    const uniq = await findUniqueClashes(trx, live, entity, merged, selfId, changed);
+    const all = [...rules, ...refs, ...uniq];
+    if (!all.length) return;
+    const code = rules.length
+      ? 'LATTICE_ERR_VALIDATION'
+      : uniq.length
+        ? 'LATTICE_ERR_UNIQUE'
+        : 'LATTICE_ERR_REFERENCE';
+    throw new LatticeError(code, all);
+  }
+
+  async function writeHistory(
+    trx: DbExecutor,
+    ctx: RequestContext,
+    appId: string,
+    entity: string,
+    recordId: string,
+    changes: { field: string; old: unknown; new: unknown }[],
+    source: string,
+  ) {
+    if (!changes.length) return;
+    const at = ctx.clock.now();
+    await trx
+      .insertInto(HISTORY)
+      .values(
+        changes.map((c) => ({
+          app_id: appId,
+          entity,
+          record_id: recordId,
+          field: c.field,
+          old_value: JSON.stringify(c.old ?? null),
+          new_value: JSON.stringify(c.new ?? null),
+          changed_by: ctx.actor.id,
+          changed_at: at,
+          source,
+        })),
+      )
+      .execute();
+  }
+
+  async function emit(trx: DbTransaction, ctx: RequestContext, live: LiveApp, event: RecordEvent) {
+    if (options.hooks?.onEvent) await options.hooks.onEvent(trx, ctx, live, event);
+  }
+
+  async function insertOrMapUnique<R>(entity: EntityDoc, run: () => Promise<R>): Promise<R> {
+    try {
+      return await run();
+    } catch (e) {
+      throw mapUniqueViolation(entity, e);
+    }
+  }
+
+  async function softDelete(
+    trx: DbTransaction,
+    ctx: RequestContext,
+    live: LiveApp,
+    entity: EntityDoc,
+    id: string,
+    right: RecordRight | null,
+    source: string,
+  ): Promise<void> {
+    const rec = await loadRow(trx, ctx, live, entity, id, right);
+    const referrers = documentsOfKind(live.definition, 'entity').flatMap((e) =>
+      e.fields.flatMap((f) => (f.type === 'reference' && f.target === entity.name ? [{ e, f }] : [])),
+    );
+    const restricted: ErrorDetail[] = [];
+    for (const { e, f } of referrers) {
+      if (f.onDelete !== 'restrict') continue;
+      const r = await trx
+        .selectFrom(`${appSchemaName(live.appId)}.${e.name}`)
+        .select(sql<number>`count(*)::int`.as('n'))
+        .where(f.id, '=', id)
+        .where('deleted_at', 'is', null)
+        .executeTakeFirst();
+      const n = Number(r?.n ?? 0);
+      if (n > 0) {
+        restricted.push({
+          path: `${e.name}.${f.name}`,
+          reason: 'restrict',
+          message: {
+            zh: `仍有 ${n} 条${e.label.zh}引用此记录`,
+            en: `${n} ${e.name} records still reference it`,
+          },
+        });
+      }
+    }
+    if (restricted.length) throw new LatticeError('LATTICE_ERR_REFERENCE', restricted);
+    const now = ctx.clock.now();
+    const table = `${appSchemaName(live.appId)}.${entity.name}`;
+    await trx
+      .updateTable(table)
+      .set({ deleted_at: now, updated_at: now, updated_by: ctx.actor.id, version: sql`version + 1` })
+      .where('id', '=', id)
+      .execute();
+    await writeHistory(
+      trx,
+      ctx,
+      live.appId,
+      entity.name,
+      id,
+      [{ field: 'deleted_at', old: null, new: now }],
+      source,
+    );
+    for (const { e, f } of referrers) {
+      const childTable = `${appSchemaName(live.appId)}.${e.name}`;
+      if (f.onDelete === 'set_null') {
+        const rows = await trx
+          .updateTable(childTable)
+          .set({ [f.id]: null, updated_at: now, updated_by: ctx.actor.id, version: sql`version + 1` })
+          .where(f.id, '=', id)
+          .where('deleted_at', 'is', null)
+          .returning('id')
+          .execute();
+        for (const r of rows) {
+          await writeHistory(
+            trx,
+            ctx,
+            live.appId,
+            e.name,
+            String(r.id),
+            [{ field: f.name, old: id, new: null }],
+            source,
+          );
+        }
+      } else if (f.onDelete === 'cascade') {
+        const children = await trx
+          .selectFrom(childTable)
+          .select('id')
+          .where(f.id, '=', id)
+          .where('deleted_at', 'is', null)
+          .execute();
+        for (const c of children) await softDelete(trx, ctx, live, e, String(c.id), null, source);
+      }
+    }
+    await appendAudit(trx, ctx.clock, {
+      appId: live.appId,
+      actor: ctx.actor.id,
+      action: 'record.delete',
+      entity: entity.name,
+      recordId: id,
+      detail: { source },
+      ip: ctx.ip ?? null,
+    });
+    await emit(trx, ctx, live, { type: 'deleted', entity: entity.name, record: rec });
+  }
+
   return {
-    create: async () => todo(),
-    get: async () => todo(),
-    update: async () => todo(),
-    delete: async () => todo(),
-    list: async () => todo(),
-    history: async () => todo(),
+    create: (ctx, appId, entityName, input, opts) =>
+      inTrx(opts, async (trx) => {
+        const { live, entity } = await resolve(trx, appId, entityName);
+        const { values, errors } = coerceValues(entity, input, 'create');
+        if (errors.length) throw new LatticeError('LATTICE_ERR_VALIDATION', errors);
+        const now = ctx.clock.now();
+        logic.useClock(() => ctx.clock.now());
+        const merged: Record<string, unknown> = {
+          ...Object.fromEntries(entity.fields.map((f) => [f.name, null])),
+          ...values,
+        };
+        logic.computeFormulas(entity, merged);
+        const changed = new Set(Object.keys(merged).filter((k) => merged[k] !== null));
+        await checkWrite(trx, live, entity, merged, changed, null);
+        for (const f of entity.fields.filter((x): x is AutonumberField => x.type === 'autonumber')) {
+          merged[f.name] = await nextAutonumber(
+            trx,
+            { appId, entity: entity.name, fieldId: f.id, pattern: f.pattern },
+            now,
+          );
+        }
+        const row = {
+          owner: ctx.actor.id,
+          region: ctx.actor.region ?? null,
+          department: ctx.actor.department ?? null,
+          ...toRow(entity, merged),
+          app_id: appId,
+          created_at: now,
+          created_by: ctx.actor.id,
+          updated_at: now,
+          updated_by: ctx.actor.id,
+          version: 1,
+        };
+        const inserted = await insertOrMapUnique(entity, () =>
+          trx
+            .insertInto(`${appSchemaName(appId)}.${entity.name}`)
+            .values(row)
+            .returning('id')
+            .executeTakeFirstOrThrow(),
+        );
+        const id = String(inserted.id);
+        const rec = await loadRow(trx, ctx, live, entity, id, null);
+        const source = opts?.source ?? 'api';
+        const set = entity.fields.filter((f) => f.type !== 'rollup' && rec[f.name] !== null);
+        await writeHistory(
+          trx,
+          ctx,
+          appId,
+          entity.name,
+          id,
+          set.map((f) => ({ field: f.name, old: null, new: rec[f.name] })),
+          source,
+        );
+        await appendAudit(trx, ctx.clock, {
+          appId,
+          actor: ctx.actor.id,
+          action: 'record.create',
+          entity: entity.name,
+          recordId: id,
+          detail: { source },
+          ip: ctx.ip ?? null,
+        });
+        await emit(trx, ctx, live, { type: 'created', entity: entity.name, record: rec });
+        return rec;
+      }),
+
+    async get(ctx, appId, entityName, id, opts = {}) {
+      const ex = opts.trx ?? db.kysely;
+      const { live, entity } = await resolve(ex, appId, entityName);
+      return loadRow(ex, ctx, live, entity, id, 'read', opts.includeDeleted ?? false);
+    },
+
+    update: (ctx, appId, entityName, id, input, expectedVersion, opts) =>
+      inTrx(opts, async (trx) => {
+        const { live, entity } = await resolve(trx, appId, entityName);
+        const prev = await loadRow(trx, ctx, live, entity, id, 'update');
+        if (prev.version !== expectedVersion) throw staleVersion(prev.version);
+        const before = recordValues(entity, prev);
+        const { values, errors } = coerceValues(entity, input, 'update', before);
+        if (errors.length) throw new LatticeError('LATTICE_ERR_VALIDATION', errors);
+        logic.useClock(() => ctx.clock.now());
+        const merged: Record<string, unknown> = { ...before, ...values };
+        logic.computeFormulas(entity, merged);
+        const candidates = [
+          ...Object.keys(values),
+          ...entity.fields.filter((f) => f.type === 'formula').map((f) => f.name),
+        ];
+        const changed = new Set(
+          candidates.filter((k) => JSON.stringify(merged[k] ?? null) !== JSON.stringify(prev[k] ?? null)),
+        );
+        await checkWrite(trx, live, entity, merged, changed, id);
+        const now = ctx.clock.now();
+        const patch = toRow(entity, Object.fromEntries([...changed].map((k) => [k, merged[k]])));
+        const scope = await scopeSql(ctx, live, entity, 'update');
+        let q = trx
+          .updateTable(`${appSchemaName(appId)}.${entity.name} as ${T}`)
+          .set({
+            ...patch,
+            updated_at: now,
+            updated_by: ctx.actor.id,
+            version: sql`${sql.ref(`${T}.version`)} + 1`,
+          })
+          .where(`${T}.id`, '=', id)
+          .where(`${T}.version`, '=', expectedVersion)
+          .where(`${T}.deleted_at`, 'is', null);
+        if (scope) q = q.where(scope);
+        const done = await insertOrMapUnique(entity, () => q.returning(`${T}.version`).executeTakeFirst());
+        if (!done) throw staleVersion(null);
+        const rec = await loadRow(trx, ctx, live, entity, id, null);
+        const source = opts?.source ?? 'api';
+        await writeHistory(
+          trx,
+          ctx,
+          appId,
+          entity.name,
+          id,
+          [...changed].map((k) => ({ field: k, old: prev[k], new: rec[k] })),
+          source,
+        );
+        await appendAudit(trx, ctx.clock, {
+          appId,
+          actor: ctx.actor.id,
+          action: 'record.update',
+          entity: entity.name,
+          recordId: id,
+          detail: { source, changed: [...changed] },
+          ip: ctx.ip ?? null,
+        });
+        await emit(trx, ctx, live, {
+          type: 'updated',
+          entity: entity.name,
+          record: rec,
+          previous: prev,
+          changed: [...changed],
+        });
+        return rec;
+      }),
+
+    delete: (ctx, appId, entityName, id, opts) =>
+      inTrx(opts, async (trx) => {
+        const { live, entity } = await resolve(trx, appId, entityName);
+        await softDelete(trx, ctx, live, entity, id, 'delete', opts?.source ?? 'api');
+      }),
+
+    async list(ctx, appId, entityName, query, opts = {}) {
+      const ex = opts.trx ?? db.kysely;
+      const { live, entity } = await resolve(ex, appId, entityName);
+      const scope = await scopeSql(ctx, live, entity, 'read');
+      return listRecords(ex, live, entity, query, { now: ctx.clock.now(), scope });
+    },
+
+    async history(ctx, appId, entityName, id) {
+      const { live, entity } = await resolve(db.kysely, appId, entityName);
+      await loadRow(db.kysely, ctx, live, entity, id, 'read', true);
+      const rows = await db.kysely
+        .selectFrom(HISTORY)
+        .selectAll()
+        .where('app_id', '=', appId)
+        .where('entity', '=', entity.name)
+        .where('record_id', '=', id)
+        .orderBy('seq')
+        .execute();
+      return rows.map(
+        (r): HistoryEntry => ({
+          id: String(r.id),
+          recordId: String(r.record_id),
+          entity: String(r.entity),
+          field: String(r.field),
+          oldValue: r.old_value ?? null,
+          newValue: r.new_value ?? null,
+          changedBy: (r.changed_by as string | null) ?? null,
+          changedAt: (r.changed_at as Date).toISOString(),
+          source: String(r.source),
+        }),
+      );
+    },
   };
+}
+
+function staleVersion(current: number | null): LatticeError {
+  return latticeError('LATTICE_ERR_STALE_VERSION', 'version', {
+    zh: '记录已被他人修改，请刷新后重试',
+    en: current === null ? 'The record changed meanwhile' : `The current version is ${current}`,
+  });
+}
+
+/** PG unique violations (23505) on a managed index → LATTICE_ERR_UNIQUE naming the field. */
+function mapUniqueViolation(entity: EntityDoc, e: unknown): unknown {
+  const err = e as { code?: string; constraint?: string; message?: string };
+  if (err?.code !== '23505') return e;
+  const ix = desiredIndexes(entity).find((i) => i.name === err.constraint || err.message?.includes(i.name));
+  const col = ix?.columns[ix.columns.length - 1];
+  const field = entity.fields.find((f) => f.id === col)?.name ?? col ?? '';
+  return new LatticeError('LATTICE_ERR_UNIQUE', [
+    {
+      path: field,
+      reason: 'LATTICE_ERR_UNIQUE',
+      message: { zh: '该值已存在，不能重复', en: `${field} already exists` },
+    },
+  ]);
 }

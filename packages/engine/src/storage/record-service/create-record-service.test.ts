@@ -1,0 +1,332 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isLatticeError, type LatticeError } from '../../errors';
+import type { JsonLogic } from '../../model/json-logic';
+import { createAppStore } from '../app-store/create-app-store';
+import type { LatticeDb, RecordData, RecordEvent, RecordService } from '../contracts';
+import { openTestDatabase, testDatabaseKinds } from '../open-test-database';
+import { fixedClock, sampleApp, testContext } from '../testing/sample-app';
+import { createRecordService } from './create-record-service';
+
+const APP = 'test-crm';
+
+async function caught(p: Promise<unknown>): Promise<LatticeError> {
+  try {
+    await p;
+  } catch (e) {
+    if (isLatticeError(e)) return e;
+    throw e;
+  }
+  throw new Error('expected a LatticeError');
+}
+
+describe.each(testDatabaseKinds())('record service on %s', (kind) => {
+  let db: LatticeDb;
+  let records: RecordService;
+  const clock = fixedClock();
+  const ctx = testContext('u_alice', clock);
+  const events: RecordEvent[] = [];
+
+  beforeAll(async () => {
+    db = await openTestDatabase(kind);
+    const apps = createAppStore(db);
+    await apps.createApp(ctx, sampleApp(APP));
+    await apps.publish(APP, {}, ctx);
+    records = createRecordService(db, apps, {
+      hooks: {
+        async onEvent(trx, _ctx, _app, event) {
+          events.push(event);
+          if (event.type === 'created' && event.record.name === 'hook-fails') throw new Error('hook refused');
+          await sql`select 1`.execute(trx);
+        },
+      },
+      scope: {
+        filterFor: (c) => (c.actor.id === 'u_east' ? { '==': [{ var: 'region' }, 'east'] } : null),
+      },
+    });
+  });
+  afterAll(async () => {
+    await db.close();
+  });
+
+  it('creates a record with coerced values, system fields, formula and autonumber', async () => {
+    const rec = await records.create(ctx, APP, 'customer', {
+      name: '华东机械',
+      credit_limit: '1200.50',
+      level: 'a',
+    });
+    expect(rec).toMatchObject({
+      name: '华东机械',
+      credit_limit: 1200.5,
+      double_limit: 2401,
+      level: 'a',
+      code: 'CUS-2024-0001',
+      version: 1,
+      created_by: 'u_alice',
+      owner: 'u_alice',
+      created_at: '2024-05-01T08:00:00.000Z',
+      deal_count: 0,
+      deal_total: null,
+    });
+    const again = await records.create(ctx, APP, 'customer', { name: '华南电子' });
+    expect(again.code).toBe('CUS-2024-0002');
+    expect(await records.get(ctx, APP, 'customer', rec.id)).toEqual(rec);
+  });
+
+  it('reports every invalid value keyed by field name and writes nothing', async () => {
+    const before = await db.kysely
+      .selectFrom('app_test_crm.customer')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .executeTakeFirst();
+    const err = await caught(
+      records.create(ctx, APP, 'customer', {
+        credit_limit: 'abc',
+        level: 'z',
+        email: 'not-mail',
+        bogus: 1,
+        version: 7,
+        double_limit: 3,
+      }),
+    );
+    expect(err.code).toBe('LATTICE_ERR_VALIDATION');
+    expect(err.details.map((d) => d.path).sort()).toEqual(
+      ['bogus', 'credit_limit', 'double_limit', 'email', 'level', 'name', 'version'].sort(),
+    );
+    expect(err.details.find((d) => d.path === 'name')?.reason).toBe('LATTICE_ERR_REQUIRED');
+    const after = await db.kysely
+      .selectFrom('app_test_crm.customer')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .executeTakeFirst();
+    expect(after).toEqual(before);
+  });
+
+  it('reports a failed JsonLogic validation with its message', async () => {
+    const err = await caught(records.create(ctx, APP, 'customer', { name: 'neg', credit_limit: -5 }));
+    expect(err.code).toBe('LATTICE_ERR_VALIDATION');
+    expect(err.details).toEqual([
+      { path: 'credit_limit', reason: 'validation', message: { zh: '不能为负', en: 'Must not be negative' } },
+    ]);
+  });
+
+  it('refuses a duplicate unique value, but not one held by a deleted record', async () => {
+    const err = await caught(records.create(ctx, APP, 'customer', { name: '华东机械' }));
+    expect(err.code).toBe('LATTICE_ERR_UNIQUE');
+    expect(err.details[0]?.path).toBe('name');
+    const tmp = await records.create(ctx, APP, 'customer', { name: 'temp', tax_no: 'T-1' });
+    const dup = await caught(records.create(ctx, APP, 'customer', { name: 'temp2', tax_no: 'T-1' }));
+    expect(dup.details[0]?.path).toBe('tax_no');
+    await records.delete(ctx, APP, 'customer', tmp.id);
+    expect((await records.create(ctx, APP, 'customer', { name: 'temp', tax_no: 'T-1' })).name).toBe('temp');
+  });
+
+  it('refuses a reference to a missing record', async () => {
+    const err = await caught(
+      records.create(ctx, APP, 'deal', { title: 'x', customer: '00000000-0000-4000-8000-000000000000' }),
+    );
+    expect(err.code).toBe('LATTICE_ERR_REFERENCE');
+    expect(err.details[0]?.path).toBe('customer');
+  });
+
+  it('allows only the declared stage transitions', async () => {
+    const c = await records.create(ctx, APP, 'customer', { name: 'staged', stage: 'lead' });
+    const lost = await records.update(ctx, APP, 'customer', c.id, { stage: 'lost' }, 1);
+    const err = await caught(records.update(ctx, APP, 'customer', c.id, { stage: 'active' }, lost.version));
+    expect(err.details[0]).toMatchObject({ path: 'stage' });
+  });
+
+  it('updates with optimistic locking, records history and recomputes formulas', async () => {
+    const c = await records.create(ctx, APP, 'customer', { name: 'hist', credit_limit: 10 });
+    clock.advance(60_000);
+    const u = await records.update(ctx, APP, 'customer', c.id, { credit_limit: 20, note: 'vip' }, 1);
+    expect(u).toMatchObject({
+      version: 2,
+      credit_limit: 20,
+      double_limit: 40,
+      note: 'vip',
+      updated_at: '2024-05-01T08:01:00.000Z',
+    });
+    const stale = await caught(records.update(ctx, APP, 'customer', c.id, { note: 'lost' }, 1));
+    expect(stale.code).toBe('LATTICE_ERR_STALE_VERSION');
+    expect(stale.status).toBe(409);
+    const h = await records.history(ctx, APP, 'customer', c.id);
+    const changes = h
+      .filter((x) => x.changedAt === '2024-05-01T08:01:00.000Z')
+      .map((x) => [x.field, x.oldValue, x.newValue]);
+    expect(changes).toEqual([
+      ['credit_limit', 10, 20],
+      ['note', null, 'vip'],
+      ['double_limit', 20, 40],
+    ]);
+    expect(h.every((x) => x.source === 'api' && x.changedBy === 'u_alice')).toBe(true);
+    const audit = await db.kysely
+      .selectFrom('lattice.audit_log')
+      .select(['action'])
+      .where('record_id', '=', c.id)
+      .orderBy('seq')
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual(['record.create', 'record.update']);
+  });
+
+  it('lets exactly one of 10 concurrent updates with the same version win', async () => {
+    const c = await records.create(ctx, APP, 'customer', { name: 'race', note: 'start' });
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, i) => records.update(ctx, APP, 'customer', c.id, { note: `w${i}` }, 1)),
+    );
+    const won = results.filter((r) => r.status === 'fulfilled');
+    const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(won).toHaveLength(1);
+    expect(lost.map((r) => (r.reason as LatticeError).code)).toEqual(
+      Array(9).fill('LATTICE_ERR_STALE_VERSION'),
+    );
+    const final = await records.get(ctx, APP, 'customer', c.id);
+    expect(final.version).toBe(2);
+    expect(final.note).toBe((won[0] as PromiseFulfilledResult<RecordData>).value.note);
+    const h = await records.history(ctx, APP, 'customer', c.id);
+    expect(h.filter((x) => x.field === 'note')).toHaveLength(2);
+  });
+
+  it('rolls the whole write back when a hook throws', async () => {
+    await expect(records.create(ctx, APP, 'customer', { name: 'hook-fails' })).rejects.toThrow(
+      'hook refused',
+    );
+    const page = await records.list(ctx, APP, 'customer', {
+      filter: { '==': [{ var: 'name' }, 'hook-fails'] },
+    });
+    expect(page.items).toEqual([]);
+    const h = await db.kysely
+      .selectFrom('lattice.record_history')
+      .select('id')
+      .where('new_value', '=', JSON.stringify('hook-fails'))
+      .execute();
+    expect(h).toEqual([]);
+    expect(events.some((e) => e.type === 'created' && e.record.name === 'hook-fails')).toBe(true);
+  });
+
+  it('restricts, cascades and nulls references on soft delete, and computes rollups', async () => {
+    const c = await records.create(ctx, APP, 'customer', { name: 'parent' });
+    const p = await records.create(ctx, APP, 'customer', { name: 'partner' });
+    const contact = await records.create(ctx, APP, 'contact', { name: '张三', customer: c.id });
+    const d1 = await records.create(ctx, APP, 'deal', { title: 'd1', customer: c.id, amount: 100 });
+    await records.create(ctx, APP, 'deal', { title: 'd2', customer: c.id, amount: 50.5, partner: p.id });
+    expect(await records.get(ctx, APP, 'customer', c.id)).toMatchObject({ deal_count: 2, deal_total: 150.5 });
+    const err = await caught(records.delete(ctx, APP, 'customer', c.id));
+    expect(err.code).toBe('LATTICE_ERR_REFERENCE');
+    expect(err.details).toMatchObject([{ path: 'deal.customer' }]);
+    await records.delete(ctx, APP, 'deal', d1.id);
+    expect(await records.get(ctx, APP, 'customer', c.id)).toMatchObject({ deal_count: 1, deal_total: 50.5 });
+    await records.delete(ctx, APP, 'customer', p.id);
+    const d2 = (await records.list(ctx, APP, 'deal', { filter: { '==': [{ var: 'title' }, 'd2'] } }))
+      .items[0]!;
+    expect(d2.partner).toBeNull();
+    await records.delete(ctx, APP, 'deal', d2.id);
+    await records.delete(ctx, APP, 'customer', c.id);
+    expect((await caught(records.get(ctx, APP, 'contact', contact.id))).code).toBe('LATTICE_ERR_NOT_FOUND');
+    const deleted = await records.get(ctx, APP, 'contact', contact.id, { includeDeleted: true });
+    expect(deleted.deleted_at).toBe(clock.now().toISOString());
+    const list = await records.list(ctx, APP, 'customer', { filter: { '==': [{ var: 'name' }, 'parent'] } });
+    expect(list.items).toEqual([]);
+  });
+
+  it('hides records outside the caller scope as not found', async () => {
+    const east = await records.create(ctx, APP, 'customer', { name: 'east-co', region: 'east' });
+    const west = await records.create(ctx, APP, 'customer', { name: 'west-co', region: 'west' });
+    const eastUser = testContext('u_east', clock);
+    expect((await records.get(eastUser, APP, 'customer', east.id)).name).toBe('east-co');
+    expect((await caught(records.get(eastUser, APP, 'customer', west.id))).code).toBe(
+      'LATTICE_ERR_NOT_FOUND',
+    );
+    expect((await caught(records.update(eastUser, APP, 'customer', west.id, { note: 'x' }, 1))).code).toBe(
+      'LATTICE_ERR_NOT_FOUND',
+    );
+    expect((await caught(records.delete(eastUser, APP, 'customer', west.id))).code).toBe(
+      'LATTICE_ERR_NOT_FOUND',
+    );
+    const page = await records.list(eastUser, APP, 'customer', { limit: 100 });
+    expect(page.items.map((r) => r.name)).toEqual(['east-co']);
+  });
+
+  it('pages with a keyset cursor over ties and nulls without gaps or repeats', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 23; i++) {
+      const amount = i % 4 === 0 ? null : (i % 3) * 10;
+      ids.push((await records.create(ctx, APP, 'deal', { title: `page-${i}`, amount, rank: i % 2 })).id);
+    }
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const page = await records.list(ctx, APP, 'deal', {
+        filter: { starts_with: [{ var: 'title' }, 'page-'] },
+        sort: [
+          { field: 'amount', dir: 'desc' },
+          { field: 'rank', dir: 'asc' },
+        ],
+        limit: 5,
+        ...(cursor ? { cursor } : {}),
+      });
+      seen.push(...page.items.map((r) => r.id));
+      cursor = page.nextCursor ?? undefined;
+      pages++;
+    } while (cursor);
+    expect(pages).toBe(5);
+    expect(new Set(seen).size).toBe(23);
+    expect([...seen].sort()).toEqual([...ids].sort());
+    const all = await records.list(ctx, APP, 'deal', {
+      filter: { starts_with: [{ var: 'title' }, 'page-'] },
+      sort: [
+        { field: 'amount', dir: 'desc' },
+        { field: 'rank', dir: 'asc' },
+      ],
+      limit: 100,
+    });
+    expect(all.items.map((r) => r.id)).toEqual(seen);
+    const amounts = all.items.map((r) => r.amount);
+    expect(amounts.slice(-6)).toEqual(Array(6).fill(null));
+  });
+
+  it('refuses a forged cursor and an unknown filter field with paths', async () => {
+    const forged = Buffer.from(JSON.stringify({ s: 'x', v: [1] })).toString('base64url');
+    expect((await caught(records.list(ctx, APP, 'deal', { cursor: forged }))).code).toBe(
+      'LATTICE_ERR_BAD_REQUEST',
+    );
+    const err = await caught(
+      records.list(ctx, APP, 'deal', {
+        filter: { and: [{ '==': [{ var: 'title' }, 'a'] }, { '==': [{ var: 'nope' }, 1] }] },
+      }),
+    );
+    expect(err.code).toBe('LATTICE_ERR_VALIDATION');
+    expect(err.details[0]?.path).toBe('filter.and.1.==.0');
+    const op = await caught(records.list(ctx, APP, 'deal', { filter: { regex: [{ var: 'title' }, 'a'] } }));
+    expect(op.details[0]?.path).toBe('filter.regex');
+  });
+
+  it('filters with the JsonLogic subset and searches text fields', async () => {
+    await records.create(ctx, APP, 'deal', {
+      title: '100%_special',
+      amount: 7,
+      tags: ['hot'],
+      close_date: '2024-04-20',
+    });
+    await records.create(ctx, APP, 'deal', {
+      title: '100x-other',
+      amount: 9,
+      tags: ['big'],
+      close_date: '2023-01-01',
+    });
+    const names = async (filter: JsonLogic, q?: string) =>
+      (await records.list(ctx, APP, 'deal', { filter, ...(q ? { q } : {}), limit: 100 })).items
+        .map((r) => r.title)
+        .sort();
+    expect(await names({ in: ['hot', { var: 'tags' }] })).toEqual(['100%_special']);
+    expect(await names({ between: [{ var: 'amount' }, 6, 8] })).toEqual(['100%_special']);
+    expect(await names({ '>=': [{ var: 'close_date' }, { days_ago: 30 }] })).toEqual(['100%_special']);
+    expect(
+      await names({
+        and: [{ contains: [{ var: 'title' }, '100'] }, { '!': { is_empty: [{ var: 'tags' }] } }],
+      }),
+    ).toEqual(['100%_special', '100x-other']);
+    expect(await names({ in: [{ var: 'amount' }, [9, 11]] })).toEqual(['100x-other']);
+    expect(await names(true, '100%')).toEqual(['100%_special']);
+    expect(await names({ '==': [{ var: 'title' }, "x'; drop table deal; --"] })).toEqual([]);
+  });
+});
