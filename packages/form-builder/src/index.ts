@@ -29,7 +29,32 @@ export { evaluateFormState, logicData } from './logic/evaluate-form-state';
 export { compileLogic, evaluateLogic, isTruthy } from './logic/evaluate-logic';
 export { fieldByName, formItems, isEmptyValue } from './logic/form-items';
 export { validateFormValues } from './logic/validate-form-values';
+// renderer
+export type { FormFieldCellProps } from './renderer/form-field-cell';
+export { FormFieldCell } from './renderer/form-field-cell';
+export type { FormRendererProps } from './renderer/form-renderer';
+export { FormRenderer } from './renderer/form-renderer';
+export type {
+  FormServices,
+  LookupOption,
+  LookupSource,
+  PickerSource,
+  Uploader,
+} from './renderer/form-services';
+export { pickerFunctions } from './renderer/form-services';
+export { formatDisplayValue } from './renderer/format-display-value';
+export { resolveWidget } from './renderer/resolve-widget';
+export type { FieldErrorInput } from './renderer/server-errors-by-field';
+export { serverErrorsByField } from './renderer/server-errors-by-field';
+export { formatNumber, parseNumberInput } from './renderer/widgets/parse-number-input';
+export { allowedStages } from './renderer/widgets/stage-widget';
+export type { TypeAheadProps } from './renderer/widgets/type-ahead';
+export { TYPE_AHEAD_DEBOUNCE_MS, TypeAhead } from './renderer/widgets/type-ahead';
+export type { WidgetProps } from './renderer/widgets/widget-props';
 // schema
 export { defaultFormForEntity } from './schema/default-form-for-entity';
 export { validateForm } from './schema/validate-form';
 export { widgetsForFieldType } from './schema/widgets-for-field-type';
+// styles
+export { FORM_BUILDER_CSS } from './styles/form-builder-css';
+export { FormBuilderStyles } from './styles/form-builder-styles';

@@ -1,5 +1,5 @@
 import type { JsonLogic } from '@lattice/engine';
-import jsonLogic from 'json-logic-js';
+import { compileJsonLogic, jsonLogicTruthy } from '@lattice/engine';
 
 type Compiled = (data: unknown) => unknown;
 
@@ -7,11 +7,10 @@ type Compiled = (data: unknown) => unknown;
 const cache = new WeakMap<object, Compiled>();
 
 /**
- * Compiles a JsonLogic expression into a function of the record data, once per expression object.
- * A malformed expression evaluates to `undefined` instead of throwing, so one bad condition cannot
- * break a whole form while the user types (the designer validates expressions separately).
- *
- * The single swap point for the engine's `compileJsonLogic` once it is exported.
+ * Compiles a JsonLogic expression (with the engine's compiler, the same one the server uses) into a
+ * function of the record data, once per expression object. A malformed expression or a runtime error
+ * evaluates to `undefined` instead of throwing, so one bad condition cannot break a whole form while the
+ * user types (the designer reports bad expressions through `validateForm`).
  *
  * @example compileLogic({ '>': [{ var: 'amount' }, 100] })({ amount: 120 }) // → true
  */
@@ -19,13 +18,19 @@ export function compileLogic(expr: JsonLogic): Compiled {
   if (expr === null || typeof expr !== 'object') return () => expr;
   const hit = cache.get(expr);
   if (hit) return hit;
-  const fn: Compiled = (data) => {
-    try {
-      return jsonLogic.apply(expr as jsonLogic.RulesLogic, data);
-    } catch {
-      return undefined;
-    }
-  };
+  let fn: Compiled;
+  try {
+    const compiled = compileJsonLogic(expr);
+    fn = (data) => {
+      try {
+        return compiled(data);
+      } catch {
+        return undefined;
+      }
+    };
+  } catch {
+    fn = () => undefined;
+  }
   cache.set(expr, fn);
   return fn;
 }
@@ -37,5 +42,5 @@ export function evaluateLogic(expr: JsonLogic, data: unknown): unknown {
 
 /** JsonLogic truthiness: an empty array is false, as in json-logic-js. */
 export function isTruthy(value: unknown): boolean {
-  return jsonLogic.truthy(value);
+  return jsonLogicTruthy(value);
 }

@@ -1,0 +1,142 @@
+// @vitest-environment happy-dom
+import { FIELD_TYPES } from '@lattice/engine';
+import { act, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import { renderToString } from 'react-dom/server';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { defaultFormForEntity } from '../schema/default-form-for-entity';
+import { allTypesEntity } from '../test-support/all-types-entity';
+import { sampleEntity, sampleForm } from '../test-support/sample-entity';
+import type { FormRendererProps } from './form-renderer';
+import { FormRenderer } from './form-renderer';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+let host: HTMLDivElement;
+let root: ReturnType<typeof createRoot>;
+let latest: Record<string, unknown> = {};
+
+beforeEach(() => {
+  host = document.createElement('div');
+  document.body.appendChild(host);
+  root = createRoot(host);
+  latest = {};
+});
+afterEach(() => {
+  act(() => root.unmount());
+  host.remove();
+});
+
+function Harness(p: Omit<FormRendererProps, 'value' | 'onChange'> & { initial?: Record<string, unknown> }) {
+  const [value, setValue] = useState<Record<string, unknown>>(p.initial ?? {});
+  return (
+    <FormRenderer
+      {...p}
+      value={value}
+      onChange={(v) => {
+        latest = v;
+        setValue(v);
+      }}
+    />
+  );
+}
+
+function mount(p: Parameters<typeof Harness>[0]) {
+  act(() => root.render(<Harness {...p} />));
+}
+
+/** Types into a React-controlled input the way a browser does (native setter + input event). */
+function type(el: Element, text: string) {
+  const input = el as HTMLInputElement;
+  const proto = input.tagName === 'TEXTAREA' ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+  act(() => {
+    Object.getOwnPropertyDescriptor(proto, 'value')!.set!.call(input, text);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
+const q = (sel: string) => host.querySelector(sel);
+
+describe('FormRenderer', () => {
+  it('renders a widget with data-field for every field type', () => {
+    const entity = allTypesEntity();
+    const html = renderToString(<FormRenderer entity={entity} value={{}} onChange={() => {}} />);
+    for (const t of FIELD_TYPES) expect(html).toContain(`data-field="f_${t}"`);
+  });
+
+  it('applies defaults on open and recomputes live values as the user types', () => {
+    mount({ entity: sampleEntity, form: sampleForm });
+    expect(latest.interval_days).toBe(90);
+    type(q('[data-field="price"] input')!, '12.5');
+    type(q('[data-field="qty"] input')!, '4');
+    expect(latest.total).toBe(50);
+    expect(
+      q('[data-field="total"] input')?.getAttribute('value') ??
+        (q('[data-field="total"] input') as HTMLInputElement).value,
+    ).toBe('50');
+  });
+
+  it('shows a field only while its visibleWhen holds', () => {
+    mount({ entity: sampleEntity, form: sampleForm });
+    expect(q('[data-field="down_reason"]')).toBeNull();
+    const select = q('[data-field="status"] select') as HTMLSelectElement;
+    act(() => {
+      select.value = 'down';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    expect(q('[data-field="down_reason"]')).not.toBeNull();
+    expect(q('[data-field="down_reason"] .lf-required')).not.toBeNull();
+  });
+
+  it('puts server errors on their field and clears one when the field is edited', () => {
+    mount({
+      entity: sampleEntity,
+      form: sampleForm,
+      errors: [
+        { path: 'values.serial_no', message: '序列号已存在' },
+        { path: 'version', message: { zh: '记录已被修改', en: 'stale' } },
+      ],
+    });
+    expect(q('[data-error-for="serial_no"]')?.textContent).toBe('序列号已存在');
+    expect(q('[data-error-for="_form"]')?.textContent).toBe('记录已被修改');
+    type(q('[data-field="serial_no"] input')!, 'SN-2');
+    expect(q('[data-error-for="serial_no"]')).toBeNull();
+  });
+
+  it('shows client validation errors for touched fields in the chosen locale', () => {
+    mount({ entity: sampleEntity, form: sampleForm, locale: 'en' });
+    type(q('[data-field="interval_days"] input')!, 'abc');
+    expect(latest.interval_days).toBe('abc');
+    expect(q('[data-error-for="interval_days"]')?.textContent).toBe('Expected a number');
+    expect(q('[data-error-for="serial_no"]')).toBeNull();
+  });
+
+  it('shows every client error at once with showClientErrors="all"', () => {
+    mount({ entity: sampleEntity, form: sampleForm, showClientErrors: 'all' });
+    expect(q('[data-error-for="serial_no"]')?.textContent).toBe('必填项不能为空');
+  });
+
+  it('disables stages the stored stage may not move to', () => {
+    const entity = allTypesEntity();
+    mount({
+      entity,
+      form: defaultFormForEntity(entity),
+      existing: { f_stage: 's1' },
+      initial: { f_stage: 's1' },
+    });
+    const buttons = [...host.querySelectorAll('[data-field="f_stage"] button')] as HTMLButtonElement[];
+    expect(buttons.map((b) => b.disabled)).toEqual([false, false, true]);
+  });
+
+  it('evaluates formula fields live for display', () => {
+    const entity = allTypesEntity();
+    mount({ entity, form: defaultFormForEntity(entity) });
+    type(q('[data-field="f_number"] input')!, '21');
+    expect(q('[data-field="f_formula"] output')?.textContent).toBe('42');
+  });
+
+  it('renders everything disabled in read-only mode', () => {
+    mount({ entity: sampleEntity, form: sampleForm, readOnly: true, initial: { serial_no: 'A' } });
+    expect((q('[data-field="serial_no"] input') as HTMLInputElement).disabled).toBe(true);
+  });
+});
