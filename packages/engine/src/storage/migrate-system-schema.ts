@@ -6,7 +6,10 @@ const SYSTEM_MIGRATIONS: readonly {
   version: number;
   name: string;
   up: (trx: DbTransaction) => Promise<void>;
-}[] = [{ version: 1, name: 'apps, versions, drafts, history, audit, counters', up: createCoreTables }];
+}[] = [
+  { version: 1, name: 'apps, versions, drafts, history, audit, counters', up: createCoreTables },
+  { version: 2, name: 'app_versions.publish_id', up: addPublishId },
+];
 
 /** Platform tables live in this schema; entity tables live in `appSchemaName(appId)`. */
 export const SYSTEM_SCHEMA = 'lattice';
@@ -114,5 +117,13 @@ async function createCoreTables(trx: DbTransaction): Promise<void> {
     .addColumn('period', 'text', (c) => c.notNull())
     .addColumn('value', 'bigint', (c) => c.notNull())
     .addPrimaryKeyConstraint('autonumber_counters_pk', ['app_id', 'entity', 'field', 'period'])
+    .execute();
+}
+
+/** A unique id per publish: the live-definition cache keys on it, so a rolled-back publish never leaks. */
+async function addPublishId(trx: DbTransaction): Promise<void> {
+  await trx.schema
+    .alterTable(`${SYSTEM_SCHEMA}.app_versions`)
+    .addColumn('publish_id', 'uuid', (c) => c.notNull().defaultTo(sql`gen_random_uuid()`))
     .execute();
 }

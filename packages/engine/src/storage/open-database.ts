@@ -4,7 +4,8 @@ import { connectPostgres } from './dialects/postgres/connect';
 
 /**
  * Opens the platform database: a pg Pool when `url` (or env DATABASE_URL) is set, else PGlite,
- * file-backed under `dataDir` or in memory when it is omitted. Call `migrateSystemSchema` next.
+ * file-backed under `dataDir` or in memory when it is omitted (`url: ''` forces PGlite). Call
+ * `migrateSystemSchema` next.
  *
  * @example
  * const db = await openDatabase({ dataDir: '.lattice-data/pglite' });

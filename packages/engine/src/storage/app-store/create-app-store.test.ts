@@ -208,6 +208,39 @@ describe.each(testDatabaseKinds())('app store on %s', (kind) => {
     expect((await apps.getLive('test-crm')).version).toBe(5);
   });
 
+  it('forgets a live definition whose publish was rolled back with the caller transaction', async () => {
+    const base = await apps.getLive('test-crm');
+    const draft = await apps.getDraft('test-crm');
+    entity(draft, 'deal').fields.push({
+      id: 'd_first',
+      name: 'first_try',
+      type: 'text',
+      label: { zh: '一', en: 'One' },
+    });
+    await apps.saveDraft(ctx, 'test-crm', draft);
+    await expect(
+      db.kysely.transaction().execute(async (trx) => {
+        await apps.publish('test-crm', { trx }, ctx);
+        expect((await apps.getLive('test-crm', { trx })).version).toBe(base.version + 1);
+        throw new Error('abort install');
+      }),
+    ).rejects.toThrow('abort install');
+    expect((await apps.getLive('test-crm')).version).toBe(base.version);
+    entity(draft, 'deal').fields.pop();
+    entity(draft, 'deal').fields.push({
+      id: 'd_second',
+      name: 'second_try',
+      type: 'text',
+      label: { zh: '二', en: 'Two' },
+    });
+    await apps.saveDraft(ctx, 'test-crm', draft);
+    await apps.publish('test-crm', {}, ctx);
+    const live = await apps.getLive('test-crm');
+    expect(live.version).toBe(base.version + 1);
+    expect(entity(live.definition, 'deal').fields.map((f) => f.id)).toContain('d_second');
+    expect(entity(live.definition, 'deal').fields.map((f) => f.id)).not.toContain('d_first');
+  });
+
   it('refuses bad identifiers before any SQL runs', async () => {
     const def = sampleApp('evil');
     const c = entity(def, 'customer');

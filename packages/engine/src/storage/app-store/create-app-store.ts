@@ -26,7 +26,7 @@ const VERSIONS = `${SYSTEM_SCHEMA}.app_versions`;
 
 /**
  * The app store over the `lattice` schema. See {@link AppStore}. Live definitions are cached in memory by
- * app+version; the live version number itself is read per call, so several runtime instances stay in step.
+ * app+version (keyed by the publish's unique id, so a rolled-back publish never leaks); the live version number itself is read per call, so several runtime instances stay in step.
  *
  * @example
  * const apps = createAppStore(db);
@@ -65,13 +65,22 @@ export function createAppStore(db: LatticeDb): AppStore {
   }
 
   async function liveOf(ex: DbExecutor, appId: string): Promise<LiveApp | null> {
-    const row = await appRow(ex, appId);
-    if (row.live_version === null) return null;
-    const version = Number(row.live_version);
-    const key = `${appId}@${version}`;
+    const row = await ex
+      .selectFrom(`${APPS} as a`)
+      .leftJoin(`${VERSIONS} as v`, (j) =>
+        j.onRef('v.app_id', '=', 'a.app_id').onRef('v.version', '=', 'a.live_version'),
+      )
+      .select(['a.live_version as version', 'v.publish_id as publish_id'])
+      .where('a.app_id', '=', appId)
+      .executeTakeFirst();
+    if (!row) throw unknownApp(appId);
+    if (row.version === null || row.publish_id === null) return null;
+    const version = Number(row.version);
+    const key = String(row.publish_id);
     const hit = cache.get(key);
     if (hit) return hit;
     const live: LiveApp = { appId, version, definition: await loadVersion(ex, appId, version) };
+    if (cache.size >= 200) cache.delete(cache.keys().next().value ?? '');
     cache.set(key, live);
     return live;
   }
