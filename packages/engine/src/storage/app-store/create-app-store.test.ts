@@ -171,6 +171,25 @@ describe.each(testDatabaseKinds())('app store on %s', (kind) => {
     expect(drop.lossReason?.en).toBe('2 records have a value in this field');
   });
 
+  it('counts records that use a removed select option', async () => {
+    const draft = await apps.getDraft('test-crm');
+    const before = structuredClone(draft);
+    const level = entity(draft, 'customer').fields.find((x) => x.id === 'f_level');
+    if (level?.type !== 'select') throw new Error('fixture changed');
+    level.options = level.options.filter((o) => o.value !== 'b');
+    await apps.saveDraft(ctx, 'test-crm', draft);
+    await db.kysely
+      .updateTable('app_test_crm.customer')
+      .set({ f_level: 'b' })
+      .where('f_name', '=', 'A')
+      .execute();
+    const preview = await apps.previewPublish('test-crm');
+    const change = preview.changes.find((x) => x.field === 'level')!;
+    expect(change).toMatchObject({ kind: 'change_field', lossy: true });
+    expect(change.lossReason?.en).toBe('1 records use a removed option');
+    await apps.saveDraft(ctx, 'test-crm', before);
+  });
+
   it('rolls back to an old version as a new version', async () => {
     const v = await apps.rollback('test-crm', 1, ctx);
     expect(v.version).toBe(4);

@@ -1,5 +1,6 @@
 import { type RawBuilder, sql } from 'kysely';
 import { assertNever } from '../../model/assert-never';
+import type { Field } from '../../model/field';
 import { appSchemaName } from '../../model/identifier';
 import type { DbExecutor, PublishChange } from '../contracts';
 import { convertColumnSql } from './convert-column';
@@ -78,8 +79,18 @@ async function assessOne(db: DbExecutor, appId: string, c: StorageChange): Promi
         `修改字段 ${c.to.name}（${c.from.type} → ${c.to.type}）`,
         `Change field ${c.to.name} (${c.from.type} → ${c.to.type})`,
       );
-      if (c.fromColumn === c.toColumn || !c.fromColumn || isScopingColumn(c.to.id)) return base;
+      if (!c.fromColumn || isScopingColumn(c.to.id)) return base;
       const col = sql.ref(c.to.id);
+      if (c.fromColumn === c.toColumn) {
+        const removed = removedOptions(c.from, c.to);
+        if (!removed.length) return base;
+        const hit =
+          c.toColumn === 'text[]'
+            ? sql`${col} && ${sql.val(removed)}::text[]`
+            : sql`${col} in (${sql.join(removed)})`;
+        const n = await countWhere(db, appId, c.entity.name, hit);
+        return lossy(base, n, `${n} 条记录使用了被删除的选项`, `${n} records use a removed option`);
+      }
       const lost: RawBuilder<unknown> = c.toColumn
         ? sql`${col} is not null and (${convertColumnSql(c.to.id, c.fromColumn, c.toColumn)}) is null`
         : sql`${col} is not null`;
@@ -104,6 +115,26 @@ async function assessOne(db: DbExecutor, appId: string, c: StorageChange): Promi
       );
     default:
       return assertNever(c);
+  }
+}
+
+/** Option values `from` allowed that `to` no longer allows (select, multiselect, stage, tags). */
+function removedOptions(from: Field, to: Field): string[] {
+  const before = optionValues(from);
+  const after = optionValues(to);
+  if (!before || !after) return [];
+  return before.filter((v) => !after.includes(v));
+}
+
+function optionValues(f: Field): string[] | null {
+  switch (f.type) {
+    case 'select':
+    case 'multiselect':
+      return f.options.map((o) => o.value);
+    case 'stage':
+      return f.stages.map((o) => o.value);
+    default:
+      return null;
   }
 }
 
