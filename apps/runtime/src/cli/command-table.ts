@@ -1,0 +1,7 @@
+import type { CliCommand } from './cli-command';
+import { appsListCommand } from './commands/apps-list-command';
+import { serveCommand } from './commands/serve-command';
+import { usersAddCommand } from './commands/users-add-command';
+
+/** Every `lattice` command. To add one, write `commands/<name>-command.ts` and list it here. */
+export const COMMAND_TABLE: readonly CliCommand[] = [serveCommand, usersAddCommand, appsListCommand];

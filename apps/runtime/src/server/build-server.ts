@@ -1,0 +1,118 @@
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import jwt from '@fastify/jwt';
+import rateLimit from '@fastify/rate-limit';
+import { LatticeError } from '@lattice/engine';
+import {
+  type Clock,
+  createAppStore,
+  createRecordService,
+  type LatticeDb,
+  migrateSystemSchema,
+  systemClock,
+} from '@lattice/engine/storage';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { authRoutes } from './auth/auth-routes';
+import { migrateAuthSchema } from './auth/migrate-auth-schema';
+import { createRefreshTokenStore } from './auth/refresh-token-store';
+import { createUserStore } from './auth/user-store';
+import { ensureAdminUser } from './demo/ensure-admin-user';
+import { installDemo } from './demo/install-demo';
+import { registerErrorHandler } from './errors/register-error-handler';
+import { appRoutes } from './routes/app-routes';
+import { registerDocs } from './routes/docs-routes';
+import { healthRoutes } from './routes/health-routes';
+import { recordRoutes } from './routes/record-routes';
+import { DEFAULT_STATIC_DIRS, type StaticDirs, spaFallback, staticRoutes } from './routes/static-routes';
+import { DEFAULT_LOGIN_POLICY, type LoginPolicy, type ServerContext } from './server-context';
+
+/** Default request body limit: 1 MiB (larger bodies get 413 with the standard error body). */
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+export interface BuildServerOptions {
+  /** An open database (see `openDatabase`); the server migrates it but never closes it. */
+  db: LatticeDb;
+  clock?: Clock;
+  /** Where the server keeps its files (PGlite lives in `<dataDir>/pglite`; uploads later). */
+  dataDir: string;
+  /** HMAC secret for access tokens. */
+  jwtSecret: string;
+  /** Install the manufacturing CRM app, demo data and demo accounts (idempotent). */
+  demo?: boolean;
+  /** Outside demo mode: the `admin` account's password (created once if missing). */
+  adminPassword?: string;
+  logger?: FastifyServerOptions['logger'];
+  bodyLimit?: number;
+  loginPolicy?: Partial<LoginPolicy>;
+  staticDirs?: StaticDirs;
+  /** Allowed CORS origins; CORS is closed when empty (the SPAs are same-origin). */
+  corsOrigins?: string[];
+}
+
+/**
+ * Builds the runtime's fastify app (without listening): migrates the platform and auth schemas, installs
+ * the demo when asked, and registers security plugins, the error handler, health, auth, metadata,
+ * records, OpenAPI docs and the static SPAs.
+ *
+ * @example
+ * const db = await openDatabase({ dataDir: '.lattice-data/pglite' });
+ * const app = await buildServer({ db, dataDir: '.lattice-data', jwtSecret: secret, demo: true });
+ * await app.listen({ port: 3000 });
+ */
+export async function buildServer(opts: BuildServerOptions): Promise<FastifyInstance> {
+  const clock = opts.clock ?? systemClock;
+  const { db } = opts;
+  await migrateSystemSchema(db);
+  await migrateAuthSchema(db);
+  const appStore = createAppStore(db);
+  const ctx: ServerContext = {
+    db,
+    clock,
+    appStore,
+    records: createRecordService(db, appStore),
+    users: createUserStore(db, clock),
+    refreshTokens: createRefreshTokenStore(db, clock),
+    loginPolicy: { ...DEFAULT_LOGIN_POLICY, ...opts.loginPolicy },
+  };
+  if (opts.demo) await installDemo(ctx);
+  else if (opts.adminPassword) await ensureAdminUser(ctx, opts.adminPassword);
+
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: opts.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array' } },
+  });
+  const staticDirs = opts.staticDirs ?? DEFAULT_STATIC_DIRS;
+  registerErrorHandler(app, spaFallback(staticDirs));
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:', 'blob:'],
+        'upgrade-insecure-requests': null,
+      },
+    },
+  });
+  await app.register(cors, {
+    origin: opts.corsOrigins && opts.corsOrigins.length > 0 ? opts.corsOrigins : false,
+  });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: () => new LatticeError('LATTICE_ERR_RATE_LIMITED'),
+  });
+  // Expiry is checked against the injected clock in requireAuth, not against the wall clock here.
+  await app.register(jwt, {
+    secret: opts.jwtSecret,
+    sign: { algorithm: 'HS256' },
+    verify: { algorithms: ['HS256'], ignoreExpiration: true, requiredClaims: ['sub', 'exp'] },
+  });
+  await registerDocs(app, ctx);
+
+  await app.register(async (api) => healthRoutes(api, ctx), { prefix: '/api' });
+  await app.register(async (api) => authRoutes(api, ctx), { prefix: '/api/auth' });
+  await app.register(async (api) => appRoutes(api, ctx), { prefix: '/api/apps' });
+  await app.register(async (api) => recordRoutes(api, ctx), { prefix: '/api/apps' });
+  await staticRoutes(app, staticDirs);
+  return app;
+}

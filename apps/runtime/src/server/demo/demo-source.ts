@@ -1,0 +1,12 @@
+import type { AppDefinition } from '@lattice/engine';
+
+/** One generated record: a provisional `id` other records may reference, plus values by field name. */
+export type DemoRecord = { id: string } & Record<string, unknown>;
+
+/** What demo mode installs: an app definition and its demo records, entity by entity, parents first. */
+export interface DemoSource {
+  /** Where it came from, for the start-up banner (e.g. `templates/manufacturing-crm@0.3.0`). */
+  origin: string;
+  app: AppDefinition;
+  batches(now: Date): { entity: string; records: DemoRecord[] }[];
+}

@@ -1,0 +1,48 @@
+import { isAbsolute, join, resolve } from 'node:path';
+
+/** Everything `main.ts` reads from the environment. */
+export interface ServerConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** postgres:// URL, or null for PGlite under `<dataDir>/pglite`. */
+  databaseUrl: string | null;
+  demo: boolean;
+  adminPassword: string | null;
+  /** From LATTICE_JWT_SECRET; when null the server keeps a generated one in the data dir. */
+  jwtSecret: string | null;
+  corsOrigins: string[];
+}
+
+/**
+ * Reads the server configuration from `env`. Demo mode is on with LATTICE_DEMO=1, or when neither
+ * DATABASE_URL nor LATTICE_ADMIN_PASSWORD is set (the zero-configuration start). Empty variables count as
+ * unset. LATTICE_DATA_DIR (default `.lattice-data`) is resolved against `cwd`.
+ */
+export function loadServerConfig(env: Record<string, string | undefined>, cwd: string): ServerConfig {
+  const get = (name: string): string | null => {
+    const v = env[name]?.trim();
+    return v ? v : null;
+  };
+  const databaseUrl = get('DATABASE_URL');
+  const adminPassword = get('LATTICE_ADMIN_PASSWORD');
+  const demoFlag = get('LATTICE_DEMO');
+  const demo = demoFlag !== null ? demoFlag === '1' || demoFlag === 'true' : !databaseUrl && !adminPassword;
+  const dataDirRaw = get('LATTICE_DATA_DIR') ?? '.lattice-data';
+  const port = Number(get('PORT') ?? '3000');
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT must be a port number, got ${env.PORT}`);
+  return {
+    port,
+    host: get('HOST') ?? '0.0.0.0',
+    dataDir: isAbsolute(dataDirRaw) ? dataDirRaw : resolve(join(cwd, dataDirRaw)),
+    databaseUrl,
+    demo,
+    adminPassword,
+    jwtSecret: get('LATTICE_JWT_SECRET'),
+    corsOrigins: (get('LATTICE_CORS_ORIGINS') ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s.length > 0),
+  };
+}

@@ -1,0 +1,44 @@
+import type { Locale } from '@lattice/engine';
+import type { AppStore, Clock, LatticeDb, RecordService, RequestContext } from '@lattice/engine/storage';
+import type { FastifyRequest } from 'fastify';
+import { actorOf } from './auth/access-token';
+import type { RefreshTokenStore } from './auth/refresh-token-store';
+import type { UserStore } from './auth/user-store';
+import { pickLocale } from './http/pick-locale';
+
+/** Login throttling and lockout; tests shrink these. */
+export interface LoginPolicy {
+  /** Login attempts per IP per window (@fastify/rate-limit). */
+  rateLimitMax: number;
+  rateLimitWindowMs: number;
+  /** Consecutive failures that lock an account, and for how long. */
+  maxFailures: number;
+  lockMs: number;
+}
+
+export const DEFAULT_LOGIN_POLICY: LoginPolicy = {
+  rateLimitMax: 10,
+  rateLimitWindowMs: 60_000,
+  maxFailures: 5,
+  lockMs: 15 * 60_000,
+};
+
+/** What every route plugin gets: the database and the services built over it. */
+export interface ServerContext {
+  db: LatticeDb;
+  clock: Clock;
+  appStore: AppStore;
+  records: RecordService;
+  users: UserStore;
+  refreshTokens: RefreshTokenStore;
+  loginPolicy: LoginPolicy;
+}
+
+/** The storage {@link RequestContext} for an authenticated request. */
+export function requestContext(ctx: ServerContext, request: FastifyRequest): RequestContext {
+  return { actor: actorOf(request), clock: ctx.clock, locale: localeOf(request), ip: request.ip };
+}
+
+export function localeOf(request: FastifyRequest): Locale {
+  return pickLocale(request.headers['accept-language']);
+}
