@@ -4,6 +4,23 @@ export const FLOW_ENGINE_VERSION = '0.1.0';
 export type { CompiledLogic, CompileJsonLogicOptions } from '@lattice/engine';
 export { compileJsonLogic } from '@lattice/engine';
 export type { Clock } from './clock';
+export { approvalTransition, initialApprovalState } from './flows/approval-transition';
+export type {
+  ActiveNode,
+  ApprovalContext,
+  ApprovalEffect,
+  ApprovalEvent,
+  ApprovalEventType,
+  ApprovalResult,
+  ApprovalState,
+  ApprovalTask,
+  FlowStatus,
+  NotifyKind,
+  TaskStatus,
+  TransitionLogEntry,
+} from './flows/approval-types';
+export { successors as flowSuccessors } from './flows/successors';
+export { validateFlow } from './flows/validate-flow';
 export type { CompiledRule, RuleSet } from './rules/compile-rule-set';
 export { compileRuleSet } from './rules/compile-rule-set';
 export { durationMs } from './rules/duration-ms';
