@@ -8,6 +8,7 @@ import { openDatabase } from './open-database';
 
 describe('openDatabase with a PGlite data dir', () => {
   const dirs: string[] = [];
+  // Opening a file-backed PGlite initialises a data dir on disk; slow on a loaded machine.
   afterAll(async () => {
     for (const d of dirs) await rm(d, { recursive: true, force: true });
   });
@@ -27,5 +28,5 @@ describe('openDatabase with a PGlite data dir', () => {
     const r = await sql<{ action: string }>`select action from lattice.audit_log`.execute(second.kysely);
     expect(r.rows.map((x) => x.action)).toEqual(['kept']);
     await second.close();
-  });
+  }, 60_000);
 });

@@ -1,8 +1,11 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { LatticeDb } from './contracts';
 import { migrateSystemSchema } from './migrate-system-schema';
 import { openTestDatabase, testDatabaseKinds } from './open-test-database';
+
+// Real databases on a shared CI box: allow for a slow schema migration or publish.
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 60_000 });
 
 describe.each(testDatabaseKinds())('database on %s', (kind) => {
   let db: LatticeDb;

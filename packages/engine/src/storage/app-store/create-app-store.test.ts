@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { isLatticeError } from '../../errors';
 import type { AppDefinition } from '../../model/app';
 import type { EntityDoc } from '../../model/entity';
@@ -7,6 +7,9 @@ import type { AppStore, LatticeDb } from '../contracts';
 import { openTestDatabase, testDatabaseKinds } from '../open-test-database';
 import { sampleApp, testContext } from '../testing/sample-app';
 import { createAppStore } from './create-app-store';
+
+// Real databases on a shared CI box: allow for a slow schema migration or publish.
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 60_000 });
 
 const ctx = testContext();
 

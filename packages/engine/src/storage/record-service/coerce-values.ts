@@ -237,3 +237,28 @@ function notOption(got: unknown): One {
 function flattenTags(nodes: TagNode[]): string[] {
   return nodes.flatMap((n) => [n.value, ...flattenTags(n.children ?? [])]);
 }
+
+/** A record leaving a stage must have that stage's `requiredToLeave` fields filled (merged record, by name). */
+export function stageLeaveErrors(
+  entity: EntityDoc,
+  previous: Record<string, unknown>,
+  merged: Record<string, unknown>,
+): ErrorDetail[] {
+  const out: ErrorDetail[] = [];
+  for (const f of entity.fields) {
+    if (f.type !== 'stage' || previous[f.name] === merged[f.name]) continue;
+    const from = f.stages.find((s) => s.value === previous[f.name]);
+    const missing = (from?.requiredToLeave ?? []).filter((n) => isEmpty(merged[n]));
+    if (missing.length) {
+      out.push({
+        path: f.name,
+        reason: 'LATTICE_ERR_REQUIRED',
+        message: {
+          zh: `离开"${from?.label.zh}"前须填写：${missing.join('、')}`,
+          en: `fill ${missing.join(', ')} before leaving "${from?.value}"`,
+        },
+      });
+    }
+  }
+  return out;
+}

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { isLatticeError, type LatticeError } from '../../errors';
 import type { JsonLogic } from '../../model/json-logic';
 import { createAppStore } from '../app-store/create-app-store';
@@ -7,6 +7,9 @@ import type { LatticeDb, RecordData, RecordEvent, RecordService } from '../contr
 import { openTestDatabase, testDatabaseKinds } from '../open-test-database';
 import { fixedClock, sampleApp, testContext } from '../testing/sample-app';
 import { createRecordService } from './create-record-service';
+
+// Real databases on a shared CI box: allow for a slow schema migration or publish.
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 60_000 });
 
 const APP = 'test-crm';
 
@@ -132,6 +135,11 @@ describe.each(testDatabaseKinds())('record service on %s', (kind) => {
     const lost = await records.update(ctx, APP, 'customer', c.id, { stage: 'lost' }, 1);
     const err = await caught(records.update(ctx, APP, 'customer', c.id, { stage: 'active' }, lost.version));
     expect(err.details[0]).toMatchObject({ path: 'stage' });
+    const d = await records.create(ctx, APP, 'customer', { name: 'staged2', stage: 'active' });
+    const leave = await caught(records.update(ctx, APP, 'customer', d.id, { stage: 'lost' }, 1));
+    expect(leave.details).toMatchObject([{ path: 'stage', reason: 'LATTICE_ERR_REQUIRED' }]);
+    const ok = await records.update(ctx, APP, 'customer', d.id, { stage: 'lost', email: 'a@b.cn' }, 1);
+    expect(ok.stage).toBe('lost');
   });
 
   it('updates with optimistic locking, records history and recomputes formulas', async () => {

@@ -22,7 +22,7 @@ import type {
 } from '../contracts';
 import { desiredIndexes } from '../ddl/sync-entity-indexes';
 import { SYSTEM_SCHEMA } from '../migrate-system-schema';
-import { coerceValues } from './coerce-values';
+import { coerceValues, stageLeaveErrors } from './coerce-values';
 import { compileFilterSql } from './compile-filter-sql';
 import { createRecordLogic } from './evaluate-record-logic';
 import { listRecords } from './list-records';
@@ -336,6 +336,7 @@ export function createRecordService(
         if (prev.version !== expectedVersion) throw staleVersion(prev.version);
         const before = recordValues(entity, prev);
         const { values, errors } = coerceValues(entity, input, 'update', before);
+        errors.push(...stageLeaveErrors(entity, before, { ...before, ...values }));
         if (errors.length) throw new LatticeError('LATTICE_ERR_VALIDATION', errors);
         logic.useClock(() => ctx.clock.now());
         const merged: Record<string, unknown> = { ...before, ...values };

@@ -59,7 +59,7 @@ export function sampleApp(id = 'test-crm'): AppDefinition {
         label: t('阶段', 'Stage'),
         stages: [
           { value: 'lead', label: t('线索', 'Lead') },
-          { value: 'active', label: t('合作', 'Active') },
+          { value: 'active', label: t('合作', 'Active'), requiredToLeave: ['email'] },
           { value: 'lost', label: t('流失', 'Lost') },
         ],
         transitions: { lead: ['active', 'lost'], active: ['lost'], lost: [] },
