@@ -74,13 +74,13 @@ export async function appRoutes(app: FastifyInstance, ctx: ServerContext): Promi
 
   app.get<{ Params: AppParams }>(
     '/:app/draft',
-    { schema: { params: appParams }, preHandler: designer },
+    { schema: { params: appParams }, onRequest: designer },
     async (request) => appStore.getDraft(request.params.app),
   );
 
   app.put<{ Params: AppParams; Body: AppDefinition }>(
     '/:app/draft',
-    { schema: { params: appParams, body: definitionSchema }, preHandler: designer },
+    { schema: { params: appParams, body: definitionSchema }, onRequest: designer },
     async (request) => {
       const { app: appId } = request.params;
       if (request.body.id !== appId) {
@@ -95,15 +95,22 @@ export async function appRoutes(app: FastifyInstance, ctx: ServerContext): Promi
 
   app.post<{ Params: AppParams }>(
     '/:app/publish/preview',
-    { schema: { params: appParams }, preHandler: designer },
+    { schema: { params: appParams }, onRequest: designer },
     async (request) => appStore.previewPublish(request.params.app),
   );
 
-  app.post<{ Params: AppParams; Body: { confirmLossy?: boolean; note?: string } | undefined }>(
+  app.post<{ Params: AppParams; Body: { confirmLossy?: boolean; note?: string } }>(
     '/:app/publish',
-    { schema: { params: appParams, body: publishBody }, preHandler: designer },
+    {
+      schema: { params: appParams, body: publishBody },
+      // An empty POST means "publish with defaults".
+      preValidation: async (request) => {
+        request.body ??= {};
+      },
+      onRequest: designer,
+    },
     async (request) => {
-      const body = request.body ?? {};
+      const body = request.body;
       return appStore.publish(
         request.params.app,
         { confirmLossy: body.confirmLossy ?? false, ...(body.note ? { note: body.note } : {}) },
@@ -118,7 +125,7 @@ export async function appRoutes(app: FastifyInstance, ctx: ServerContext): Promi
 
   app.post<{ Params: AppParams; Body: { version: number; confirmLossy?: boolean } }>(
     '/:app/rollback',
-    { schema: { params: appParams, body: rollbackBody }, preHandler: designer },
+    { schema: { params: appParams, body: rollbackBody }, onRequest: designer },
     async (request) =>
       appStore.rollback(request.params.app, request.body.version, requestContext(ctx, request), {
         confirmLossy: request.body.confirmLossy ?? false,
