@@ -3,6 +3,8 @@
  * form designer (React 19, @dnd-kit). No app-specific code: hosts pass data sources as props.
  */
 
+export type { ConditionBuilderProps } from './conditions/condition-builder';
+export { ConditionBuilder } from './conditions/condition-builder';
 // conditions (JsonLogic condition builder model)
 export type {
   ConditionGroup,
@@ -14,10 +16,27 @@ export type {
 export { CONDITION_OPERATORS, operatorsForFieldType, UNARY_OPERATORS } from './conditions/condition-model';
 export { conditionToJsonLogic } from './conditions/condition-to-json-logic';
 export { jsonLogicToCondition } from './conditions/json-logic-to-condition';
-// designer state
+// designer
+export type { DesignerDragData, DesignerDropData, DropTarget } from './designer/designer-dnd';
+export {
+  designerCollisionDetection,
+  resolveDesignerDrop,
+  sectionDropId,
+  tabDropId,
+  useDesignerSensors,
+} from './designer/designer-dnd';
 export type { DesignerAction, DesignerState } from './designer/designer-state';
 export { initDesignerState, nextFormId, UNDO_LIMIT } from './designer/designer-state';
+export type { FieldPaletteProps } from './designer/field-palette';
+export { FieldPalette } from './designer/field-palette';
+export { FIELD_TYPE_GROUPS, FIELD_TYPE_META } from './designer/field-type-meta';
+export type { FormCanvasProps } from './designer/form-canvas';
+export { FormCanvas } from './designer/form-canvas';
+export type { FormDesignerProps } from './designer/form-designer';
+export { FormDesigner } from './designer/form-designer';
 export { formDesignerReducer } from './designer/form-designer-reducer';
+export type { PropertyPanelProps } from './designer/property-panel';
+export { PropertyPanel } from './designer/property-panel';
 export type { FormTextKey } from './i18n/form-text';
 export { formMessage, formText } from './i18n/form-text';
 // live form logic

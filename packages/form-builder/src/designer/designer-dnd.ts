@@ -1,0 +1,79 @@
+import type { CollisionDetection } from '@dnd-kit/core';
+import {
+  closestCenter,
+  KeyboardSensor,
+  PointerSensor,
+  pointerWithin,
+  useSensor,
+  useSensors,
+} from '@dnd-kit/core';
+import { sortableKeyboardCoordinates } from '@dnd-kit/sortable';
+import type { FieldType, FormDoc } from '@lattice/engine';
+
+/** What is being dragged: a new field type or an existing entity field from the palette, or a canvas item. */
+export type DesignerDragData =
+  | { kind: 'palette-type'; fieldType: FieldType }
+  | { kind: 'palette-field'; fieldName: string }
+  | { kind: 'item'; itemId: string; sectionId: string };
+
+/** Where it can land: onto an item (before it), into a section (at its end), or onto a tab. */
+export type DesignerDropData =
+  | { kind: 'item'; itemId: string; sectionId: string }
+  | { kind: 'section'; sectionId: string }
+  | { kind: 'tab'; tabId: string };
+
+/** A resolved drop position. */
+export interface DropTarget {
+  sectionId: string;
+  index: number;
+}
+
+/** Droppable id of a section container, so it does not clash with item ids. */
+export const sectionDropId = (sectionId: string) => `section:${sectionId}`;
+/** Droppable id of a tab button. */
+export const tabDropId = (tabId: string) => `tab:${tabId}`;
+
+/**
+ * Where a drop lands: onto an item → that item's position (sortable semantics: the dragged item takes
+ * its place); into a section → its end; onto a tab → the end of the tab's last section. Null when the
+ * drop has no valid target (e.g. a tab without sections).
+ */
+export function resolveDesignerDrop(
+  form: FormDoc,
+  over: DesignerDropData | null | undefined,
+): DropTarget | null {
+  if (!over) return null;
+  if (over.kind === 'item') {
+    const section = form.sections.find((s) => s.id === over.sectionId);
+    const index = section?.items.findIndex((i) => i.id === over.itemId) ?? -1;
+    return section && index >= 0 ? { sectionId: section.id, index } : null;
+  }
+  if (over.kind === 'section') {
+    const section = form.sections.find((s) => s.id === over.sectionId);
+    return section ? { sectionId: section.id, index: section.items.length } : null;
+  }
+  const last = form.sections.filter((s) => s.tab === over.tabId).at(-1);
+  return last ? { sectionId: last.id, index: last.items.length } : null;
+}
+
+/**
+ * Pointer and keyboard sensors for designer drag and drop: a small pointer distance before a drag
+ * starts (so clicks still select), and Space/Enter + arrow keys via sortableKeyboardCoordinates.
+ */
+export function useDesignerSensors() {
+  return useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+  );
+}
+
+/** Prefer what the pointer is over (tabs, empty sections); fall back to the closest centre (keyboard). */
+export const designerCollisionDetection: CollisionDetection = (args) => {
+  const within = pointerWithin(args);
+  if (within.length > 0) {
+    // An item under the pointer beats the section that contains it.
+    const item = within.find((c) => !String(c.id).startsWith('section:'));
+    return item ? [item] : within;
+  }
+  return closestCenter(args);
+};
