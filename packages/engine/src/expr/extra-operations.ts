@@ -1,3 +1,4 @@
+import { isValidCreditCode } from '../seed/credit-code';
 import type { ExtraOperator } from './json-logic-operators';
 
 /** Where "now" comes from and which wall clock dates live in. */
@@ -25,6 +26,8 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
  * - `lower`, `upper`, `trim` → strings; `contains(haystack, needle)` → substring or array membership;
  *   `starts_with`, `ends_with`; `length` of a string or array; `round(x, digits=0)` half away from zero;
  *   `coalesce(...)` → first value not null/undefined/""; `is_empty(x)` → null, undefined, "", blank or [].
+ * - `credit_code_valid(code)` → true for a unified social credit code with a correct GB 32100-2015 check
+ *   character (used by the manufacturing CRM pack's customer validation).
  */
 export function createExtraOperations(opts: ExtraOptions): Readonly<Record<ExtraOperator, ExtraFn>> {
   const offsetMs = opts.utcOffsetMinutes * 60_000;
@@ -62,6 +65,7 @@ export function createExtraOperations(opts: ExtraOptions): Readonly<Record<Extra
       v === undefined ||
       (typeof v === 'string' && v.trim() === '') ||
       (Array.isArray(v) && v.length === 0),
+    credit_code_valid: (c) => isValidCreditCode(c),
   };
 }
 

@@ -384,6 +384,7 @@ const EXTRA_TYPES: Readonly<Record<string, Ty>> = {
   starts_with: 'bool',
   ends_with: 'bool',
   is_empty: 'bool',
+  credit_code_valid: 'bool',
   length: 'num',
 };
 

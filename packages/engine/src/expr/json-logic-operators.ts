@@ -58,6 +58,7 @@ export const EXTRA_OPERATORS = [
   'round',
   'coalesce',
   'is_empty',
+  'credit_code_valid',
 ] as const;
 
 export type StandardOperator = (typeof STANDARD_OPERATORS)[number];
@@ -127,6 +128,7 @@ export const OPERATOR_ARITY: Readonly<Record<JsonLogicOperator, Arity>> = {
   round: { min: 1, max: 2 },
   coalesce: { min: 1 },
   is_empty: { min: 1, max: 1 },
+  credit_code_valid: { min: 1, max: 1 },
 };
 
 const KNOWN = new Set<string>(JSON_LOGIC_OPERATORS);

@@ -57,7 +57,11 @@ export type DateField = FieldBase<'date'>;
 export type DateTimeField = FieldBase<'datetime'>;
 export type BooleanField = FieldBase<'boolean'>;
 export type SelectField = FieldBase<'select'> & { options: SelectOption[] };
-export type MultiSelectField = FieldBase<'multiselect'> & { options: SelectOption[] };
+export type MultiSelectField = FieldBase<'multiselect'> & {
+  options: SelectOption[];
+  /** Accept values outside `options` (open lists such as the part numbers an ECN affects). */
+  allowCustom?: boolean;
+};
 export type EmailField = FieldBase<'email'>;
 export type PhoneField = FieldBase<'phone'>;
 export type UrlField = FieldBase<'url'>;

@@ -58,7 +58,14 @@ export type RecordPageSection =
       title: I18nText;
       sources: { entity: string; via: string; dateField: string; titleField: string }[];
     }
-  | { type: 'chart'; id: string; title: I18nText; report: string }
+  | {
+      type: 'chart';
+      id: string;
+      title: I18nText;
+      report: string;
+      /** Reference field on the report's entity pointing at this record; the chart is filtered to it. */
+      via?: string;
+    }
   | { type: 'history'; id: string; title: I18nText }
   | { type: 'approvals'; id: string; title: I18nText };
 
