@@ -29,3 +29,36 @@ export * from './model/index';
 // records (pure value coercion, formulas) and query (filter → SQL expression)
 
 // pack and seed
+export { checkPackUpgrade } from './pack/check-pack-upgrade';
+export type { PackUpgradeChange, PackUpgradePlan } from './pack/diff-pack-versions';
+export { diffPackVersions } from './pack/diff-pack-versions';
+export { ENGINE_VERSION } from './pack/engine-version';
+export type { ExportPackExtras } from './pack/export-app-as-pack';
+export { exportAppAsPack } from './pack/export-app-as-pack';
+export type { LoadedPack, LoadPackOptions } from './pack/load-pack-from-files';
+export { loadPackFromFiles } from './pack/load-pack-from-files';
+export type { PackBundle } from './pack/pack-bundle';
+export { buildPackBundle, readPackBundle } from './pack/pack-bundle';
+export { PACK_DOCUMENT_FOLDERS, packFolderOf } from './pack/pack-folders';
+export type { PackManifest } from './pack/pack-manifest';
+export { PACK_MANIFEST_SCHEMA } from './pack/pack-manifest';
+export { satisfiesEngineRange } from './pack/satisfies-engine-range';
+export type { Semver } from './pack/semver';
+export { compareSemver, parseSemver } from './pack/semver';
+export { validatePackManifest } from './pack/validate-pack-manifest';
+export type { Rng } from './seed/create-rng';
+export { createRng } from './seed/create-rng';
+export { creditCodeCheckChar, generateCreditCode, isValidCreditCode } from './seed/credit-code';
+export { DEFAULT_POOLS } from './seed/default-pools';
+export type { GenerateSeedOptions } from './seed/generate-seed-data';
+export { generateSeedData } from './seed/generate-seed-data';
+export type {
+  DateAnchor,
+  FieldGen,
+  SeedBatch,
+  SeedEntitySpec,
+  SeedPools,
+  SeedRecord,
+  SeedSpec,
+  SeedUser,
+} from './seed/seed-spec';
