@@ -308,6 +308,23 @@ describe.each(testDatabaseKinds())('record service on %s', (kind) => {
     expect(op.details[0]?.path).toBe('filter.regex');
   });
 
+  it('refuses hostile entity, field and sort names before any SQL runs', async () => {
+    const entityErr = await caught(records.list(ctx, APP, 'deal; drop table deal', {}));
+    expect(entityErr.code).toBe('LATTICE_ERR_UNKNOWN_ENTITY');
+    const sortErr = await caught(
+      records.list(ctx, APP, 'deal', { sort: [{ field: 'title"; drop table deal; --', dir: 'asc' }] }),
+    );
+    expect(sortErr.details[0]?.path).toBe('sort.0.field');
+    const fieldErr = await caught(records.create(ctx, APP, 'deal', { title: 't', 'x; drop table': 1 }));
+    expect(fieldErr.details).toMatchObject([{ path: 'x; drop table', reason: 'LATTICE_ERR_UNKNOWN_FIELD' }]);
+    expect((await caught(records.get(ctx, APP, 'deal', "1' or '1'='1"))).code).toBe('LATTICE_ERR_NOT_FOUND');
+    const tables = await sql<{ n: number }>`
+      select count(*)::int as n from information_schema.tables where table_schema = 'app_test_crm'`.execute(
+      db.kysely,
+    );
+    expect(tables.rows[0]?.n).toBe(3);
+  });
+
   it('filters with the JsonLogic subset and searches text fields', async () => {
     await records.create(ctx, APP, 'deal', {
       title: '100%_special',

@@ -18,5 +18,8 @@ export function postgresDialect(
       }) as typeof pg.types.getTypeParser,
     },
   });
+  // An idle client can lose its server connection (restart, DROP DATABASE … WITH (FORCE) in tests); pg
+  // emits that on the pool and would crash the process unhandled. The pool replaces the client on demand.
+  pool.on('error', () => {});
   return { dialect: new PostgresDialect({ pool }), pool };
 }
