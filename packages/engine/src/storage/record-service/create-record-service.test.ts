@@ -251,6 +251,16 @@ describe.each(testDatabaseKinds())('record service on %s', (kind) => {
     );
     const page = await records.list(eastUser, APP, 'customer', { limit: 100 });
     expect(page.items.map((r) => r.name)).toEqual(['east-co']);
+    expect(
+      (await caught(records.create(eastUser, APP, 'customer', { name: 'sneaky', region: 'west' }))).code,
+    ).toBe('LATTICE_ERR_FORBIDDEN');
+    const moved = await caught(
+      records.update(eastUser, APP, 'customer', east.id, { region: 'west' }, east.version),
+    );
+    expect(moved.code).toBe('LATTICE_ERR_FORBIDDEN');
+    expect((await records.get(ctx, APP, 'customer', east.id)).region).toBe('east');
+    const names = (await records.list(ctx, APP, 'customer', { q: 'sneaky' })).items;
+    expect(names).toEqual([]);
   });
 
   it('pages with a keyset cursor over ties and nulls without gaps or repeats', async () => {

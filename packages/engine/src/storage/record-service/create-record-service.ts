@@ -99,6 +99,31 @@ export function createRecordService(
     return toRecord(entity, row);
   }
 
+  /** A written row must still lie inside the caller's scope for `right` (no creating or moving records out of it). */
+  async function assertInScope(
+    trx: DbExecutor,
+    ctx: RequestContext,
+    live: LiveApp,
+    entity: EntityDoc,
+    id: string,
+    right: RecordRight,
+  ) {
+    const scope = await scopeSql(ctx, live, entity, right);
+    if (!scope) return;
+    const hit = await trx
+      .selectFrom(`${appSchemaName(live.appId)}.${entity.name} as ${T}`)
+      .select(`${T}.id`)
+      .where(`${T}.id`, '=', id)
+      .where(scope)
+      .executeTakeFirst();
+    if (!hit) {
+      throw latticeError('LATTICE_ERR_FORBIDDEN', '', {
+        zh: '不能在您的数据范围之外创建或移动记录',
+        en: 'The record would fall outside your data scope',
+      });
+    }
+  }
+
   async function checkWrite(
     trx: DbExecutor,
     live: LiveApp,
@@ -298,6 +323,7 @@ export function createRecordService(
             .executeTakeFirstOrThrow(),
         );
         const id = String(inserted.id);
+        await assertInScope(trx, ctx, live, entity, id, 'create');
         const rec = await loadRow(trx, ctx, live, entity, id, null);
         const source = opts?.source ?? 'api';
         const set = entity.fields.filter((f) => f.type !== 'rollup' && rec[f.name] !== null);
@@ -366,6 +392,7 @@ export function createRecordService(
         if (scope) q = q.where(scope);
         const done = await insertOrMapUnique(entity, () => q.returning(`${T}.version`).executeTakeFirst());
         if (!done) throw staleVersion(null);
+        await assertInScope(trx, ctx, live, entity, id, 'update');
         const rec = await loadRow(trx, ctx, live, entity, id, null);
         const source = opts?.source ?? 'api';
         await writeHistory(
