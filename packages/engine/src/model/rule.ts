@@ -45,7 +45,13 @@ export type RuleAction =
       assignee: Recipient;
       due?: Duration;
       /** When set, one task per record matched in `entity` by `match` (e.g. open orders with an ECN part). */
-      forEach?: { entity: string; match: JsonLogic; assignee?: Recipient };
+      forEach?: {
+        entity: string;
+        match: JsonLogic;
+        assignee?: Recipient;
+        /** One task per distinct value of this field of the matches (e.g. `order` when matching order lines). */
+        distinctBy?: string;
+      };
       values?: ValueMap;
     }
   | {
