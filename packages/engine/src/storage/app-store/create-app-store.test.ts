@@ -230,6 +230,27 @@ describe.each(testDatabaseKinds())('app store on %s', (kind) => {
     expect((await apps.getLive('test-crm')).version).toBe(5);
   });
 
+  it('recomputes stored formula values for existing rows when a formula is added', async () => {
+    const draft = await apps.getDraft('test-crm');
+    entity(draft, 'customer').fields.push({
+      id: 'f_shout',
+      name: 'shout',
+      type: 'formula',
+      label: { zh: '大写', en: 'Shout' },
+      resultType: 'text',
+      expression: { cat: [{ var: 'name' }, '!'] },
+    });
+    await apps.saveDraft(ctx, 'test-crm', draft);
+    await apps.publish('test-crm', {}, ctx);
+    const rows = await db.kysely
+      .selectFrom('app_test_crm.customer')
+      .select(['f_name', 'f_shout'])
+      .orderBy('f_name')
+      .execute();
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.f_shout === `${String(r.f_name)}!`)).toBe(true);
+  });
+
   it('forgets a live definition whose publish was rolled back with the caller transaction', async () => {
     const base = await apps.getLive('test-crm');
     const draft = await apps.getDraft('test-crm');

@@ -1,5 +1,6 @@
 import { LatticeError, latticeError } from '../../errors';
 import type { AppDefinition } from '../../model/app';
+import type { EntityDoc } from '../../model/entity';
 import { appendAudit } from '../append-audit';
 import type {
   AppStore,
@@ -16,8 +17,9 @@ import type {
 } from '../contracts';
 import { applyStorageMigration } from '../ddl/apply-storage-migration';
 import { assessChanges } from '../ddl/assess-changes';
-import { diffDefinitions } from '../ddl/diff-definitions';
+import { diffDefinitions, type StorageChange } from '../ddl/diff-definitions';
 import { SYSTEM_SCHEMA } from '../migrate-system-schema';
+import { recomputeFormulas } from './recompute-formulas';
 import { validateForStorage } from './validate-for-storage';
 
 const APPS = `${SYSTEM_SCHEMA}.apps`;
@@ -113,6 +115,8 @@ export function createAppStore(db: LatticeDb): AppStore {
     if (lost.length && !opts.confirmLossy)
       throw new LatticeError('LATTICE_ERR_LOSSY_CHANGE', lost.map(lossDetail));
     await applyStorageMigration(trx, appId, draft, changes);
+    for (const entity of entitiesWithNewFormulas(changes))
+      await recomputeFormulas(trx, appId, entity, ctx.clock);
     const version = (live?.version ?? (await maxVersion(trx, appId))) + 1;
     const now = ctx.clock.now();
     await trx
@@ -290,6 +294,20 @@ export function createAppStore(db: LatticeDb): AppStore {
 
     getVersion: (appId, version) => loadVersion(db.kysely, appId, version),
   };
+}
+
+/** Entities (not new ones) where a formula field was added or changed: stored values must be recomputed. */
+function entitiesWithNewFormulas(changes: StorageChange[]): EntityDoc[] {
+  const out = new Map<string, EntityDoc>();
+  for (const c of changes) {
+    if (
+      (c.kind === 'add_field' && c.field.type === 'formula') ||
+      (c.kind === 'change_field' && c.to.type === 'formula')
+    ) {
+      out.set(c.entity.name, c.entity);
+    }
+  }
+  return [...out.values()];
 }
 
 async function maxVersion(ex: DbExecutor, appId: string): Promise<number> {
