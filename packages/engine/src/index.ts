@@ -26,8 +26,6 @@ export * from './model/index';
 
 // validation (document schemas)
 
-// records (pure value coercion, formulas) and query (filter → SQL expression)
-
 // pack and seed
 export { checkPackUpgrade } from './pack/check-pack-upgrade';
 export type { PackUpgradeChange, PackUpgradePlan } from './pack/diff-pack-versions';
@@ -46,6 +44,32 @@ export { satisfiesEngineRange } from './pack/satisfies-engine-range';
 export type { Semver } from './pack/semver';
 export { compareSemver, parseSemver } from './pack/semver';
 export { validatePackManifest } from './pack/validate-pack-manifest';
+export type { CompileFilterOptions, FilterOperator } from './query/compile-filter';
+export { compileFilter, FILTER_OPERATORS, validateFilter } from './query/compile-filter';
+export { escapeLike } from './query/escape-like';
+export type { CursorValue, DecodeCursorOptions, KeysetSortKey } from './query/keyset';
+export { decodeCursor, encodeCursor, keysetOrderBy, keysetPredicate } from './query/keyset';
+export type { RelativeDateUnit } from './query/relative-date';
+export { RELATIVE_DATE_UNITS, resolveRelativeDate } from './query/relative-date';
+export type { ColumnResolver, ResolvedColumn } from './query/resolve-filter-column';
+export { createColumnResolver, SYSTEM_COLUMN_TYPES } from './query/resolve-filter-column';
+export type { CompileSearchOptions } from './query/search';
+export { compileSearch, searchFields } from './query/search';
+export { coerceFieldValue } from './records/coerce-field-value';
+export type { CoerceRecordOptions, CoerceRecordResult } from './records/coerce-record-input';
+export { coerceRecordInput } from './records/coerce-record-input';
+// records (pure value coercion, formulas) and query (filter → SQL expression)
+export type { ColumnType } from './records/column-type-for';
+export { COLUMN_TYPES, columnNameFor, columnTypeFor } from './records/column-type-for';
+export { castFormulaResult, computeFormulas } from './records/compute-formulas';
+export type { EvaluateLogicOptions } from './records/evaluate-logic';
+export { evaluateLogic, logicVars } from './records/evaluate-logic';
+export type { FieldValueResult } from './records/field-value-result';
+export { isEmptyValue } from './records/field-value-result';
+export { autonumberPeriodKey, formatAutonumber } from './records/format-autonumber';
+export type { FormulaOrder } from './records/formula-order';
+export { formulaOrder } from './records/formula-order';
+export { toApiRecord, toColumnValues } from './records/to-api-record';
 export type { Rng } from './seed/create-rng';
 export { createRng } from './seed/create-rng';
 export { creditCodeCheckChar, generateCreditCode, isValidCreditCode } from './seed/credit-code';
