@@ -318,6 +318,32 @@ describe.each(testDatabaseKinds())('record service on %s', (kind) => {
     expect(op.details[0]?.path).toBe('filter.regex');
   });
 
+  it('shows and edits private notes only for their author', async () => {
+    const bob = testContext('u_bob', clock);
+    const c = await records.create(ctx, APP, 'contact', {
+      name: '李四',
+      private_notes: [{ text: 'alice only' }],
+    });
+    expect(c.private_notes).toEqual([
+      { author: 'u_alice', text: 'alice only', at: clock.now().toISOString() },
+    ]);
+    expect((await records.get(bob, APP, 'contact', c.id)).private_notes).toEqual([]);
+    const b = await records.update(
+      bob,
+      APP,
+      'contact',
+      c.id,
+      { private_notes: [{ text: 'bob only' }] },
+      c.version,
+    );
+    expect(b.private_notes).toEqual([{ author: 'u_bob', text: 'bob only', at: clock.now().toISOString() }]);
+    expect((await records.get(ctx, APP, 'contact', c.id)).private_notes).toMatchObject([
+      { text: 'alice only' },
+    ]);
+    const h = await records.history(bob, APP, 'contact', c.id);
+    expect(JSON.stringify(h)).not.toContain('alice only');
+  });
+
   it('refuses hostile entity, field and sort names before any SQL runs', async () => {
     const entityErr = await caught(records.list(ctx, APP, 'deal; drop table deal', {}));
     expect(entityErr.code).toBe('LATTICE_ERR_UNKNOWN_ENTITY');

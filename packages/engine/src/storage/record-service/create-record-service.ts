@@ -27,6 +27,7 @@ import { compileFilterSql } from './compile-filter-sql';
 import { createRecordLogic } from './evaluate-record-logic';
 import { listRecords } from './list-records';
 import { nextAutonumber } from './next-autonumber';
+import { hideOthersNotes, mergePrivateNotes, visibleNotes } from './private-notes';
 import { recordValues, toRecord, toRow } from './row-codec';
 import { selectRecords, T } from './select-records';
 import { findMissingReferences, findUniqueClashes } from './write-checks';
@@ -286,6 +287,7 @@ export function createRecordService(
       inTrx(opts, async (trx) => {
         const { live, entity } = await resolve(trx, appId, entityName);
         const { values, errors } = coerceValues(entity, input, 'create');
+        errors.push(...mergePrivateNotes(entity, values, null, ctx));
         if (errors.length) throw new LatticeError('LATTICE_ERR_VALIDATION', errors);
         const now = ctx.clock.now();
         logic.useClock(() => ctx.clock.now());
@@ -346,13 +348,17 @@ export function createRecordService(
           ip: ctx.ip ?? null,
         });
         await emit(trx, ctx, live, { type: 'created', entity: entity.name, record: rec });
-        return rec;
+        return hideOthersNotes(entity, rec, ctx);
       }),
 
     async get(ctx, appId, entityName, id, opts = {}) {
       const ex = opts.trx ?? db.kysely;
       const { live, entity } = await resolve(ex, appId, entityName);
-      return loadRow(ex, ctx, live, entity, id, 'read', opts.includeDeleted ?? false);
+      return hideOthersNotes(
+        entity,
+        await loadRow(ex, ctx, live, entity, id, 'read', opts.includeDeleted ?? false),
+        ctx,
+      );
     },
 
     update: (ctx, appId, entityName, id, input, expectedVersion, opts) =>
@@ -362,6 +368,7 @@ export function createRecordService(
         if (prev.version !== expectedVersion) throw staleVersion(prev.version);
         const before = recordValues(entity, prev);
         const { values, errors } = coerceValues(entity, input, 'update', before);
+        errors.push(...mergePrivateNotes(entity, values, before, ctx));
         errors.push(...stageLeaveErrors(entity, before, { ...before, ...values }));
         if (errors.length) throw new LatticeError('LATTICE_ERR_VALIDATION', errors);
         logic.useClock(() => ctx.clock.now());
@@ -420,7 +427,7 @@ export function createRecordService(
           previous: prev,
           changed: [...changed],
         });
-        return rec;
+        return hideOthersNotes(entity, rec, ctx);
       }),
 
     delete: (ctx, appId, entityName, id, opts) =>
@@ -433,7 +440,8 @@ export function createRecordService(
       const ex = opts.trx ?? db.kysely;
       const { live, entity } = await resolve(ex, appId, entityName);
       const scope = await scopeSql(ctx, live, entity, 'read');
-      return listRecords(ex, live, entity, query, { now: ctx.clock.now(), scope });
+      const page = await listRecords(ex, live, entity, query, { now: ctx.clock.now(), scope });
+      return { ...page, items: page.items.map((r) => hideOthersNotes(entity, r, ctx)) };
     },
 
     async history(ctx, appId, entityName, id) {
@@ -447,14 +455,21 @@ export function createRecordService(
         .where('record_id', '=', id)
         .orderBy('seq')
         .execute();
+      const notesOf = new Set(
+        ctx.actor.system ? [] : entity.fields.filter((f) => f.type === 'notes').map((f) => f.name),
+      );
       return rows.map(
         (r): HistoryEntry => ({
           id: String(r.id),
           recordId: String(r.record_id),
           entity: String(r.entity),
           field: String(r.field),
-          oldValue: r.old_value ?? null,
-          newValue: r.new_value ?? null,
+          oldValue: notesOf.has(String(r.field))
+            ? visibleNotes(r.old_value, ctx.actor.id)
+            : (r.old_value ?? null),
+          newValue: notesOf.has(String(r.field))
+            ? visibleNotes(r.new_value, ctx.actor.id)
+            : (r.new_value ?? null),
           changedBy: (r.changed_by as string | null) ?? null,
           changedAt: (r.changed_at as Date).toISOString(),
           source: String(r.source),

@@ -100,6 +100,7 @@ export function sampleApp(id = 'test-crm'): AppDefinition {
     titleField: 'name',
     fields: [
       { id: 'c_name', name: 'name', type: 'text', label: t('姓名', 'Name'), required: true },
+      { id: 'c_notes', name: 'private_notes', type: 'notes', label: t('私人备注', 'Private notes') },
       {
         id: 'c_customer',
         name: 'customer',
