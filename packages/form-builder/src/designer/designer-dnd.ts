@@ -1,4 +1,4 @@
-import type { CollisionDetection } from '@dnd-kit/core';
+import type { CollisionDetection, KeyboardCoordinateGetter } from '@dnd-kit/core';
 import {
   closestCenter,
   KeyboardSensor,
@@ -63,7 +63,7 @@ export function resolveDesignerDrop(
 export function useDesignerSensors() {
   return useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+    useSensor(KeyboardSensor, { coordinateGetter: designerKeyboardCoordinates }),
   );
 }
 
@@ -76,4 +76,26 @@ export const designerCollisionDetection: CollisionDetection = (args) => {
     return item ? [item] : within;
   }
   return closestCenter(args);
+};
+
+/**
+ * Arrow keys move between canvas items (and into empty sections), like sortableKeyboardCoordinates, but
+ * skip tab buttons and the containers of non-empty sections: as keyboard targets those would swallow
+ * the step (the tab bar is "to the right" of every item in the first column).
+ */
+export const designerKeyboardCoordinates: KeyboardCoordinateGetter = (event, args) => {
+  const { droppableRects, droppableContainers } = args.context;
+  const filled = new Set<string>();
+  for (const c of droppableContainers.values()) {
+    const data = c.data.current as { kind?: string; sectionId?: string } | undefined;
+    if (data?.kind === 'item' && data.sectionId) filled.add(data.sectionId);
+  }
+  const rects = new Map(
+    [...droppableRects].filter(([id]) => {
+      const key = String(id);
+      if (key.startsWith('tab:')) return false;
+      return !(key.startsWith('section:') && filled.has(key.slice('section:'.length)));
+    }),
+  );
+  return sortableKeyboardCoordinates(event, { ...args, context: { ...args.context, droppableRects: rects } });
 };

@@ -140,3 +140,15 @@ describe('FormRenderer', () => {
     expect((q('[data-field="serial_no"] input') as HTMLInputElement).disabled).toBe(true);
   });
 });
+
+describe('formatDisplayValue', () => {
+  it('formats currency, options and non-finite numbers for display', async () => {
+    const { formatDisplayValue } = await import('./format-display-value');
+    const entity = allTypesEntity();
+    const f = (name: string) => entity.fields.find((x) => x.name === name)!;
+    expect(formatDisplayValue(f('f_currency'), 1234.5, 'zh-CN')).toBe('¥1,234.50');
+    expect(formatDisplayValue(f('f_select'), 'b', 'en')).toBe('B');
+    expect(formatDisplayValue(f('f_multiselect'), ['a', 'b'], 'zh-CN')).toBe('甲、乙');
+    expect(formatDisplayValue(f('f_formula'), Number.NaN, 'zh-CN')).toBe('');
+  });
+});

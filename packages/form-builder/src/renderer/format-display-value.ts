@@ -12,6 +12,8 @@ import { fileRefsOf } from './widgets/upload-widget';
  */
 export function formatDisplayValue(field: Field, value: unknown, locale: Locale): string {
   if (value === null || value === undefined || value === '') return '';
+  // A formula over empty inputs can yield NaN; show nothing rather than "NaN".
+  if (typeof value === 'number' && !Number.isFinite(value)) return '';
   switch (field.type) {
     case 'number':
       return typeof value === 'number' ? formatNumber(value, 'number', field.precision) : String(value);
