@@ -2,7 +2,7 @@ import { accept, expected, type FieldValueResult } from './field-value-result';
 
 const MOBILE = /^1[3-9]\d{9}$/;
 /** Area code 0xx/0xxx, 7–8 digit number, optional extension: 010-12345678, 0755-1234567-801. */
-const LANDLINE = /^0\d{2,3}-?[2-9]\d{6,7}(-\d{1,6})?$/;
+const LANDLINE = /^0\d{2,3}-?\d{7,8}(-\d{1,6})?$/;
 /** Nationwide service numbers printed on brochures: 400-xxx-xxxx / 800-xxx-xxxx. */
 const SERVICE = /^[48]00-?\d{3}-?\d{4}$/;
 
