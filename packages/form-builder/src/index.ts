@@ -42,11 +42,11 @@ export { formMessage, formText } from './i18n/form-text';
 // live form logic
 export type { ComputedValues, ComputeOptions } from './logic/apply-computed-values';
 export { applyComputedValues } from './logic/apply-computed-values';
-export { checkFieldValue } from './logic/check-field-value';
 export type { FormState, ItemState, LogicContext } from './logic/evaluate-form-state';
 export { evaluateFormState, logicData } from './logic/evaluate-form-state';
 export { compileLogic, evaluateLogic, isTruthy } from './logic/evaluate-logic';
 export { fieldByName, formItems, isEmptyValue } from './logic/form-items';
+export type { ValidateFormOptions } from './logic/validate-form-values';
 export { validateFormValues } from './logic/validate-form-values';
 // renderer
 export type { FormFieldCellProps } from './renderer/form-field-cell';

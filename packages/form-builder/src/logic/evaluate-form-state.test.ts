@@ -113,35 +113,51 @@ describe('applyComputedValues', () => {
 });
 
 describe('validateFormValues', () => {
-  it('reports required, type and JsonLogic validation errors by field name', () => {
+  it('reports required, type and JsonLogic validation errors by field name, in form order', () => {
     const errors = validateFormValues(sampleEntity, sampleForm, {
       status: 'down',
       interval_days: 'abc',
       price: 10,
       margin: 95,
     });
-    expect(errors.map((e) => [e.path, e.message.en])).toEqual([
-      ['serial_no', 'This field is required'],
-      ['interval_days', 'Expected a number'],
-      ['down_reason', 'This field is required'],
-      ['margin', 'Margin too high'],
-    ]);
+    expect(errors.map((e) => e.path)).toEqual(['serial_no', 'interval_days', 'down_reason', 'margin']);
+    expect(errors.find((e) => e.path === 'margin')?.message).toEqual({
+      zh: '毛利率过高',
+      en: 'Margin too high',
+    });
+    expect(errors.find((e) => e.path === 'down_reason')?.message.en).toBe('This field is required');
+    expect(errors.every((e) => e.message.zh !== '' && e.message.en !== '')).toBe(true);
   });
 
-  it('skips hidden and read-only items', () => {
+  it('skips hidden and read-only items, and values not on the form', () => {
     const errors = validateFormValues(sampleEntity, sampleForm, {
       serial_no: 'A1',
       status: 'running',
+      down_reason: 42,
       total: 'x',
+      id: 'r1',
+      version: 3,
     });
     expect(errors).toEqual([]);
   });
 
-  it('checks min and max length', () => {
+  it('applies the field limits the server applies', () => {
     const errors = validateFormValues(sampleEntity, sampleForm, {
       serial_no: 'x'.repeat(21),
       interval_days: 0,
     });
-    expect(errors.map((e) => e.message.zh)).toEqual(['长度不能超过 20', '不能小于 1']);
+    expect(errors.map((e) => e.path)).toEqual(['serial_no', 'interval_days']);
+  });
+
+  it('validates an edited stored record with update rules', () => {
+    const existing = { serial_no: 'A1', status: 'running', interval_days: 30 };
+    expect(validateFormValues(sampleEntity, sampleForm, existing, { existing })).toEqual([]);
+    const cleared = validateFormValues(
+      sampleEntity,
+      sampleForm,
+      { ...existing, serial_no: '' },
+      { existing },
+    );
+    expect(cleared.map((e) => e.path)).toEqual(['serial_no']);
   });
 });

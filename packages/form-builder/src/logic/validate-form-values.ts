@@ -1,52 +1,59 @@
 import type { EntityDoc, ErrorDetail, FormDoc } from '@lattice/engine';
+import { coerceRecordInput } from '@lattice/engine';
 import { formMessage } from '../i18n/form-text';
-import { checkFieldValue } from './check-field-value';
 import type { FormState, LogicContext } from './evaluate-form-state';
-import { evaluateFormState, logicData } from './evaluate-form-state';
-import { compileLogic, isTruthy } from './evaluate-logic';
-import { fieldByName, isEmptyValue } from './form-items';
+import { evaluateFormState } from './evaluate-form-state';
+import { isEmptyValue } from './form-items';
+
+/** Options of {@link validateFormValues}. */
+export interface ValidateFormOptions extends LogicContext {
+  /** The stored record when editing (update rules: stage transitions, required only when cleared). */
+  existing?: Record<string, unknown>;
+  /** Clock for `now`/`today` in validations. */
+  now?: () => Date;
+}
 
 /**
- * Client-side validation with the server's rules: required (including `requiredWhen`), type and
- * constraint checks per field type, and the field's JsonLogic `validations`. Hidden and read-only items
- * are skipped (the user cannot fix them). Returns one ErrorDetail per failing field, `path` = field name,
- * the same shape the server returns, so both kinds of error land on the same widget.
+ * Client-side validation with exactly the server's rules — the engine's `coerceRecordInput` over the
+ * values of the form's visible, editable items — plus the form's own `requiredWhen`. Errors for
+ * fields the user cannot see or edit are dropped (the server reports those). Returns one ErrorDetail per
+ * failing field in form order, `path` = field name, the shape the server returns, so both kinds of
+ * error land on the same widget.
  *
  * @example
- * const errors = validateFormValues(entity, form, values);
+ * const errors = validateFormValues(entity, form, values, { existing: record });
  * if (errors.length === 0) await save(values);
  */
 export function validateFormValues(
   entity: EntityDoc,
   form: FormDoc,
   values: Record<string, unknown>,
-  ctx: LogicContext = {},
-  state: FormState = evaluateFormState(entity, form, values, ctx),
+  opts: ValidateFormOptions = {},
+  state: FormState = evaluateFormState(entity, form, values, opts),
 ): ErrorDetail[] {
-  const errors: ErrorDetail[] = [];
-  const seen = new Set<string>();
-  const data = logicData(values, ctx);
+  const order: string[] = [];
+  const requiredByForm = new Set<string>();
   for (const section of form.sections) {
     for (const item of section.items) {
       const st = state.items[item.id];
-      if (!st?.visible || st.readonly || seen.has(item.field)) continue;
-      seen.add(item.field);
-      const field = fieldByName(entity, item.field);
-      if (!field) continue;
-      const value = values[item.field];
-      if (isEmptyValue(value)) {
-        if (st.required)
-          errors.push({ path: item.field, message: formMessage('required'), reason: 'required' });
-        continue;
-      }
-      const problem = checkFieldValue(field, value);
-      if (problem) {
-        errors.push({ path: item.field, message: problem, reason: 'type' });
-        continue;
-      }
-      const failed = field.validations?.find((v) => !isTruthy(compileLogic(v.rule)(data)));
-      if (failed) errors.push({ path: item.field, message: failed.message, reason: 'validation' });
+      if (!st?.visible || st.readonly || order.includes(item.field)) continue;
+      if (!entity.fields.some((f) => f.name === item.field)) continue;
+      order.push(item.field);
+      if (st.required) requiredByForm.add(item.field);
     }
   }
-  return errors;
+  const input: Record<string, unknown> = {};
+  for (const name of order) if (values[name] !== undefined) input[name] = values[name];
+  const { errors } = coerceRecordInput(entity, input, {
+    mode: opts.existing ? 'update' : 'create',
+    existing: opts.existing,
+    now: opts.now,
+  });
+  const byField = new Map<string, ErrorDetail>();
+  for (const e of errors) if (order.includes(e.path) && !byField.has(e.path)) byField.set(e.path, e);
+  for (const name of requiredByForm) {
+    if (!byField.has(name) && isEmptyValue(values[name]))
+      byField.set(name, { path: name, message: formMessage('required'), reason: 'LATTICE_ERR_REQUIRED' });
+  }
+  return order.flatMap((name) => byField.get(name) ?? []);
 }

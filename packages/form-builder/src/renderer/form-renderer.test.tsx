@@ -107,13 +107,13 @@ describe('FormRenderer', () => {
     mount({ entity: sampleEntity, form: sampleForm, locale: 'en' });
     type(q('[data-field="interval_days"] input')!, 'abc');
     expect(latest.interval_days).toBe('abc');
-    expect(q('[data-error-for="interval_days"]')?.textContent).toBe('Expected a number');
+    expect(q('[data-error-for="interval_days"]')?.textContent).toBe('expected an integer, got "abc"');
     expect(q('[data-error-for="serial_no"]')).toBeNull();
   });
 
   it('shows every client error at once with showClientErrors="all"', () => {
     mount({ entity: sampleEntity, form: sampleForm, showClientErrors: 'all' });
-    expect(q('[data-error-for="serial_no"]')?.textContent).toBe('必填项不能为空');
+    expect(q('[data-error-for="serial_no"]')?.textContent).toBe('序列号不能为空');
   });
 
   it('disables stages the stored stage may not move to', () => {

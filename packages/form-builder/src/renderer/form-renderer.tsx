@@ -54,7 +54,16 @@ export interface FormRendererProps {
  *   errors={apiError?.details} lookup={{ search: (e, q) => api.search(e, q) }} locale="zh-CN" />
  */
 export function FormRenderer(props: FormRendererProps) {
-  const { entity, value, onChange, readOnly, locale = 'zh-CN', showClientErrors = 'touched' } = props;
+  const {
+    entity,
+    value,
+    onChange,
+    readOnly,
+    existing,
+    now,
+    locale = 'zh-CN',
+    showClientErrors = 'touched',
+  } = props;
   const form = useMemo(() => props.form ?? defaultFormForEntity(entity), [props.form, entity]);
   const idPrefix = `lf${useId().replace(/:/g, '')}`;
   const ctx: LogicContext = useMemo(
@@ -124,7 +133,7 @@ export function FormRenderer(props: FormRendererProps) {
   const fieldErrors = useMemo(() => {
     const out: Record<string, string> = {};
     if (showClientErrors !== 'none' && !readOnly) {
-      for (const e of validateFormValues(entity, form, value, ctx, state)) {
+      for (const e of validateFormValues(entity, form, value, { ...ctx, existing, now }, state)) {
         if (showClientErrors === 'all' || touched.has(e.path)) out[e.path] = pickText(e.message, locale);
       }
     }
@@ -143,6 +152,8 @@ export function FormRenderer(props: FormRendererProps) {
     showClientErrors,
     readOnly,
     props.errors,
+    existing,
+    now,
     editedSinceErrors,
     locale,
   ]);
