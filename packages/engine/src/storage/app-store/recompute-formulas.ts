@@ -1,9 +1,9 @@
-import { sql } from 'kysely';
 import type { EntityDoc } from '../../model/entity';
 import { appSchemaName } from '../../model/identifier';
+import { computeFormulas } from '../../records/compute-formulas';
+import { toColumnValues } from '../../records/to-api-record';
 import type { Clock, DbExecutor } from '../contracts';
-import { createRecordLogic } from '../record-service/evaluate-record-logic';
-import { recordValues, toRecord, toRow } from '../record-service/row-codec';
+import { recordValues, toRecord } from '../record-service/row-codec';
 
 const PAGE = 500;
 
@@ -17,10 +17,8 @@ export async function recomputeFormulas(
   entity: EntityDoc,
   clock: Clock,
 ): Promise<number> {
-  const formulas = entity.fields.filter((f) => f.type === 'formula');
-  if (!formulas.length) return 0;
-  const logic = createRecordLogic();
-  logic.useClock(() => clock.now());
+  if (!entity.fields.some((f) => f.type === 'formula')) return 0;
+  const now = () => clock.now();
   const table = `${appSchemaName(appId)}.${entity.name}`;
   let after: string | null = null;
   let updated = 0;
@@ -29,10 +27,12 @@ export async function recomputeFormulas(
     if (after) q = q.where('id', '>', after);
     const rows = await q.execute();
     for (const row of rows) {
-      const rec = recordValues(entity, toRecord(entity, row));
-      logic.computeFormulas(entity, rec);
-      const patch = toRow(entity, Object.fromEntries(formulas.map((f) => [f.name, rec[f.name]])));
-      await trx.updateTable(table).set(patch).where('id', '=', sql`${row.id}::uuid`).execute();
+      const formulas = computeFormulas(entity, recordValues(entity, toRecord(entity, row)), { now });
+      await trx
+        .updateTable(table)
+        .set(toColumnValues(entity, formulas))
+        .where('id', '=', String(row.id))
+        .execute();
       updated++;
     }
     if (rows.length < PAGE) return updated;

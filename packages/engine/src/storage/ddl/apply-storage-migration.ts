@@ -4,13 +4,13 @@ import { documentsOfKind } from '../../model/app';
 import type { EntityDoc } from '../../model/entity';
 import type { Field } from '../../model/field';
 import { appSchemaName } from '../../model/identifier';
+import { columnTypeFor } from '../../records/column-type-for';
 import type { DbExecutor } from '../contracts';
 import { columnDataType } from './column-data-type';
 import { convertColumnSql } from './convert-column';
 import { createEntityTable } from './create-entity-table';
 import type { StorageChange } from './diff-definitions';
 import { isScopingColumn } from './entity-columns';
-import { storageColumnType } from './storage-column-type';
 import { syncEntityIndexes } from './sync-entity-indexes';
 
 /**
@@ -52,19 +52,19 @@ export async function applyStorageMigration(
 }
 
 async function addColumn(trx: DbExecutor, schema: string, entity: EntityDoc, field: Field): Promise<void> {
-  const type = storageColumnType(field);
+  const type = columnTypeFor(field);
   if (!type || isScopingColumn(field.id)) return;
   await trx.schema.alterTable(`${schema}.${entity.name}`).addColumn(field.id, columnDataType(type)).execute();
 }
 
 async function dropColumn(trx: DbExecutor, schema: string, entity: EntityDoc, field: Field): Promise<void> {
-  if (!storageColumnType(field) || isScopingColumn(field.id)) return;
+  if (!columnTypeFor(field) || isScopingColumn(field.id)) return;
   await trx.schema.alterTable(`${schema}.${entity.name}`).dropColumn(field.id).execute();
 }
 
 async function changeColumn(trx: DbExecutor, schema: string, entity: EntityDoc, from: Field, to: Field) {
-  const a = storageColumnType(from);
-  const b = storageColumnType(to);
+  const a = columnTypeFor(from);
+  const b = columnTypeFor(to);
   if (a === b || isScopingColumn(to.id)) return;
   if (!a) return addColumn(trx, schema, entity, to);
   if (!b) return dropColumn(trx, schema, entity, from);

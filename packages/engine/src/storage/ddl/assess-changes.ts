@@ -2,11 +2,11 @@ import { type RawBuilder, sql } from 'kysely';
 import { assertNever } from '../../model/assert-never';
 import type { Field } from '../../model/field';
 import { appSchemaName } from '../../model/identifier';
+import { columnTypeFor } from '../../records/column-type-for';
 import type { DbExecutor, PublishChange } from '../contracts';
 import { convertColumnSql } from './convert-column';
 import type { StorageChange } from './diff-definitions';
 import { isScopingColumn } from './entity-columns';
-import { storageColumnType } from './storage-column-type';
 
 /**
  * Turns storage changes into preview entries, counting the values each lossy change would destroy:
@@ -51,7 +51,7 @@ async function assessOne(db: DbExecutor, appId: string, c: StorageChange): Promi
         `Add field ${c.field.name}`,
       );
     case 'drop_field': {
-      const col = storageColumnType(c.field);
+      const col = columnTypeFor(c.field);
       const n =
         col && !isScopingColumn(c.field.id)
           ? await countWhere(db, appId, c.entity.name, sql`${sql.ref(c.field.id)} is not null`)

@@ -1,6 +1,6 @@
 import { type RawBuilder, sql } from 'kysely';
 import { assertNever } from '../../model/assert-never';
-import type { StorageColumnType } from './storage-column-type';
+import type { ColumnType } from '../../records/column-type-for';
 
 const NUMERIC_RE = '^[-+]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][-+]?[0-9]+)?$';
 const DATE_RE = '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])';
@@ -13,11 +13,7 @@ const BOOL_WORDS = ['true', 't', 'yes', 'y', '1', 'false', 'f', 'no', 'n', '0'];
  * SQL converting `column` from one storage type to another, yielding NULL for values that do not
  * convert. Constants are inlined as literals because DDL (`ALTER … USING`) takes no parameters. Used both to count lost values in the publish preview and as the `USING` of the ALTER.
  */
-export function convertColumnSql(
-  column: string,
-  from: StorageColumnType,
-  to: StorageColumnType,
-): RawBuilder<unknown> {
+export function convertColumnSql(column: string, from: ColumnType, to: ColumnType): RawBuilder<unknown> {
   const col = sql.ref(column);
   if (from === to) return sql`${col}`;
   const t = asText(column, from);
@@ -50,7 +46,7 @@ export function convertColumnSql(
   }
 }
 
-function asText(column: string, from: StorageColumnType): RawBuilder<unknown> {
+function asText(column: string, from: ColumnType): RawBuilder<unknown> {
   const col = sql.ref(column);
   switch (from) {
     case 'text[]':

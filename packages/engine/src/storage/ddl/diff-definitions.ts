@@ -2,7 +2,7 @@ import type { AppDefinition } from '../../model/app';
 import { documentsOfKind } from '../../model/app';
 import type { EntityDoc } from '../../model/entity';
 import type { Field } from '../../model/field';
-import { type StorageColumnType, storageColumnType } from './storage-column-type';
+import { type ColumnType, columnTypeFor } from '../../records/column-type-for';
 
 /** One storage-relevant difference between the live and the draft definition; `kind` discriminates. */
 export type StorageChange =
@@ -16,8 +16,8 @@ export type StorageChange =
       entity: EntityDoc;
       from: Field;
       to: Field;
-      fromColumn: StorageColumnType | null;
-      toColumn: StorageColumnType | null;
+      fromColumn: ColumnType | null;
+      toColumn: ColumnType | null;
     }
   | { kind: 'entity_meta'; entity: EntityDoc; previous: EntityDoc }
   | { kind: 'document'; docKind: string; name: string; change: 'added' | 'removed' | 'changed' };
@@ -59,8 +59,8 @@ function diffEntity(prev: EntityDoc, next: EntityDoc): StorageChange[] {
         entity: next,
         from: old,
         to: field,
-        fromColumn: storageColumnType(old),
-        toColumn: storageColumnType(field),
+        fromColumn: columnTypeFor(old),
+        toColumn: columnTypeFor(field),
       });
     }
   }

@@ -1,12 +1,12 @@
 import type { EntityDoc } from '../../model/entity';
 import type { Field } from '../../model/field';
-import { type StorageColumnType, storageColumnType } from './storage-column-type';
+import { type ColumnType, columnTypeFor } from '../../records/column-type-for';
 
 /** A field that has a column; `system` marks owner/region/department, which map onto system columns. */
 export interface EntityColumn {
   field: Field;
   column: string;
-  type: StorageColumnType;
+  type: ColumnType;
   system: boolean;
 }
 
@@ -16,7 +16,7 @@ const SCOPING_IDS: ReadonlySet<string> = new Set(['owner', 'region', 'department
 export function entityColumns(entity: EntityDoc): EntityColumn[] {
   const out: EntityColumn[] = [];
   for (const field of entity.fields) {
-    const type = storageColumnType(field);
+    const type = columnTypeFor(field);
     if (!type) continue;
     out.push({ field, column: field.id, type, system: SCOPING_IDS.has(field.id) });
   }

@@ -107,7 +107,11 @@ describe.each(testDatabaseKinds())('record service on %s', (kind) => {
     const err = await caught(records.create(ctx, APP, 'customer', { name: 'neg', credit_limit: -5 }));
     expect(err.code).toBe('LATTICE_ERR_VALIDATION');
     expect(err.details).toEqual([
-      { path: 'credit_limit', reason: 'validation', message: { zh: '不能为负', en: 'Must not be negative' } },
+      {
+        path: 'credit_limit',
+        reason: 'LATTICE_ERR_VALIDATION',
+        message: { zh: '不能为负', en: 'Must not be negative' },
+      },
     ]);
   });
 
@@ -137,7 +141,7 @@ describe.each(testDatabaseKinds())('record service on %s', (kind) => {
     expect(err.details[0]).toMatchObject({ path: 'stage' });
     const d = await records.create(ctx, APP, 'customer', { name: 'staged2', stage: 'active' });
     const leave = await caught(records.update(ctx, APP, 'customer', d.id, { stage: 'lost' }, 1));
-    expect(leave.details).toMatchObject([{ path: 'stage', reason: 'LATTICE_ERR_REQUIRED' }]);
+    expect(leave.details).toMatchObject([{ path: 'email', reason: 'LATTICE_ERR_REQUIRED' }]);
     const ok = await records.update(ctx, APP, 'customer', d.id, { stage: 'lost', email: 'a@b.cn' }, 1);
     expect(ok.stage).toBe('lost');
   });

@@ -1,10 +1,15 @@
-import { type RawBuilder, type SqlBool, sql } from 'kysely';
+import { sql } from 'kysely';
 import { type ErrorDetail, LatticeError, latticeError } from '../../errors';
 import { documentsOfKind, findEntity } from '../../model/app';
 import type { EntityDoc } from '../../model/entity';
 import type { AutonumberField } from '../../model/field';
 import { appSchemaName } from '../../model/identifier';
+import type { JsonLogic } from '../../model/json-logic';
 import type { RecordRight } from '../../model/role';
+import { compileFilter } from '../../query/compile-filter';
+import { coerceRecordInput } from '../../records/coerce-record-input';
+import { computeFormulas } from '../../records/compute-formulas';
+import { toColumnValues as toRow } from '../../records/to-api-record';
 import { appendAudit } from '../append-audit';
 import type {
   AppStore,
@@ -22,13 +27,10 @@ import type {
 } from '../contracts';
 import { desiredIndexes } from '../ddl/sync-entity-indexes';
 import { SYSTEM_SCHEMA } from '../migrate-system-schema';
-import { coerceValues, stageLeaveErrors } from './coerce-values';
-import { compileFilterSql } from './compile-filter-sql';
-import { createRecordLogic } from './evaluate-record-logic';
 import { listRecords } from './list-records';
 import { nextAutonumber } from './next-autonumber';
-import { hideOthersNotes, mergePrivateNotes, visibleNotes } from './private-notes';
-import { recordValues, toRecord, toRow } from './row-codec';
+import { hideOthersNotes, keepOthersNotes, stampPrivateNotes, visibleNotes } from './private-notes';
+import { recordValues, toRecord } from './row-codec';
 import { selectRecords, T } from './select-records';
 import { findMissingReferences, findUniqueClashes } from './write-checks';
 
@@ -50,7 +52,17 @@ export function createRecordService(
   apps: AppStore,
   options: RecordServiceOptions = {},
 ): RecordService {
-  const logic = createRecordLogic();
+  // One stable `now` per clock, so compiled formulas/validations are cached across writes.
+  const nowFns = new WeakMap<RequestContext['clock'], () => Date>();
+  const nowOf = (ctx: RequestContext) => {
+    let fn = nowFns.get(ctx.clock);
+    if (!fn) {
+      const clock = ctx.clock;
+      fn = () => clock.now();
+      nowFns.set(clock, fn);
+    }
+    return fn;
+  };
 
   const inTrx = <R>(opts: WriteOptions | undefined, fn: (trx: DbTransaction) => Promise<R>): Promise<R> =>
     opts?.trx ? fn(opts.trx) : db.kysely.transaction().execute(fn);
@@ -67,16 +79,14 @@ export function createRecordService(
     return { live, entity };
   }
 
-  async function scopeSql(
+  async function scopeFilter(
     ctx: RequestContext,
     live: LiveApp,
     entity: EntityDoc,
     right: RecordRight,
-  ): Promise<RawBuilder<SqlBool> | null> {
+  ): Promise<JsonLogic | null> {
     if (ctx.actor.system || !options.scope) return null;
-    const f = await options.scope.filterFor(ctx, live, entity.name, right);
-    if (f === null || f === undefined) return null;
-    return compileFilterSql(entity, f, { alias: T, now: ctx.clock.now(), path: 'scope' });
+    return (await options.scope.filterFor(ctx, live, entity.name, right)) ?? null;
   }
 
   async function loadRow(
@@ -93,8 +103,9 @@ export function createRecordService(
     if (!UUID_RE.test(id)) throw missing();
     let q = selectRecords(ex, live, entity, ctx.clock.now()).where(`${T}.id`, '=', id);
     if (!includeDeleted) q = q.where(`${T}.deleted_at`, 'is', null);
-    const scope = right ? await scopeSql(ctx, live, entity, right) : null;
-    if (scope) q = q.where(scope);
+    const scope = right ? await scopeFilter(ctx, live, entity, right) : null;
+    if (scope !== null)
+      q = q.where((eb) => compileFilter(entity, scope, eb, { tableAlias: T, now: ctx.clock.now() }));
     const row = await q.executeTakeFirst();
     if (!row) throw missing();
     return toRecord(entity, row);
@@ -109,13 +120,13 @@ export function createRecordService(
     id: string,
     right: RecordRight,
   ) {
-    const scope = await scopeSql(ctx, live, entity, right);
-    if (!scope) return;
+    const scope = await scopeFilter(ctx, live, entity, right);
+    if (scope === null) return;
     const hit = await trx
       .selectFrom(`${appSchemaName(live.appId)}.${entity.name} as ${T}`)
       .select(`${T}.id`)
       .where(`${T}.id`, '=', id)
-      .where(scope)
+      .where((eb) => compileFilter(entity, scope, eb, { tableAlias: T, now: ctx.clock.now() }))
       .executeTakeFirst();
     if (!hit) {
       throw latticeError('LATTICE_ERR_FORBIDDEN', '', {
@@ -133,18 +144,11 @@ export function createRecordService(
     changed: Set<string>,
     selfId: string | null,
   ): Promise<void> {
-    const rules = logic.validate(entity, merged);
     const changedRefs = Object.fromEntries(Object.entries(merged).filter(([k]) => changed.has(k)));
     const refs = await findMissingReferences(trx, live, entity, changedRefs);
     const uniq = await findUniqueClashes(trx, live, entity, merged, selfId, changed);
-    const all = [...rules, ...refs, ...uniq];
-    if (!all.length) return;
-    const code = rules.length
-      ? 'LATTICE_ERR_VALIDATION'
-      : uniq.length
-        ? 'LATTICE_ERR_UNIQUE'
-        : 'LATTICE_ERR_REFERENCE';
-    throw new LatticeError(code, all);
+    if (uniq.length) throw new LatticeError('LATTICE_ERR_UNIQUE', [...uniq, ...refs]);
+    if (refs.length) throw new LatticeError('LATTICE_ERR_REFERENCE', refs);
   }
 
   async function writeHistory(
@@ -286,16 +290,15 @@ export function createRecordService(
     create: (ctx, appId, entityName, input, opts) =>
       inTrx(opts, async (trx) => {
         const { live, entity } = await resolve(trx, appId, entityName);
-        const { values, errors } = coerceValues(entity, input, 'create');
-        errors.push(...mergePrivateNotes(entity, values, null, ctx));
+        const stamped = stampPrivateNotes(entity, input, ctx);
+        const { values, errors } = coerceRecordInput(entity, stamped, { mode: 'create', now: nowOf(ctx) });
         if (errors.length) throw new LatticeError('LATTICE_ERR_VALIDATION', errors);
         const now = ctx.clock.now();
-        logic.useClock(() => ctx.clock.now());
         const merged: Record<string, unknown> = {
           ...Object.fromEntries(entity.fields.map((f) => [f.name, null])),
           ...values,
         };
-        logic.computeFormulas(entity, merged);
+        Object.assign(merged, computeFormulas(entity, merged, { now: nowOf(ctx) }));
         const changed = new Set(Object.keys(merged).filter((k) => merged[k] !== null));
         await checkWrite(trx, live, entity, merged, changed, null);
         for (const f of entity.fields.filter((x): x is AutonumberField => x.type === 'autonumber')) {
@@ -367,13 +370,16 @@ export function createRecordService(
         const prev = await loadRow(trx, ctx, live, entity, id, 'update');
         if (prev.version !== expectedVersion) throw staleVersion(prev.version);
         const before = recordValues(entity, prev);
-        const { values, errors } = coerceValues(entity, input, 'update', before);
-        errors.push(...mergePrivateNotes(entity, values, before, ctx));
-        errors.push(...stageLeaveErrors(entity, before, { ...before, ...values }));
+        const stamped = stampPrivateNotes(entity, input, ctx);
+        const { values, errors } = coerceRecordInput(entity, stamped, {
+          mode: 'update',
+          existing: before,
+          now: nowOf(ctx),
+        });
         if (errors.length) throw new LatticeError('LATTICE_ERR_VALIDATION', errors);
-        logic.useClock(() => ctx.clock.now());
+        keepOthersNotes(entity, values, before, ctx);
         const merged: Record<string, unknown> = { ...before, ...values };
-        logic.computeFormulas(entity, merged);
+        Object.assign(merged, computeFormulas(entity, merged, { now: nowOf(ctx) }));
         const candidates = [
           ...Object.keys(values),
           ...entity.fields.filter((f) => f.type === 'formula').map((f) => f.name),
@@ -384,7 +390,7 @@ export function createRecordService(
         await checkWrite(trx, live, entity, merged, changed, id);
         const now = ctx.clock.now();
         const patch = toRow(entity, Object.fromEntries([...changed].map((k) => [k, merged[k]])));
-        const scope = await scopeSql(ctx, live, entity, 'update');
+        const scope = await scopeFilter(ctx, live, entity, 'update');
         let q = trx
           .updateTable(`${appSchemaName(appId)}.${entity.name} as ${T}`)
           .set({
@@ -396,7 +402,9 @@ export function createRecordService(
           .where(`${T}.id`, '=', id)
           .where(`${T}.version`, '=', expectedVersion)
           .where(`${T}.deleted_at`, 'is', null);
-        if (scope) q = q.where(scope);
+        if (scope !== null) {
+          q = q.where((eb) => compileFilter(entity, scope, eb, { tableAlias: T, now: ctx.clock.now() }));
+        }
         const done = await insertOrMapUnique(entity, () => q.returning(`${T}.version`).executeTakeFirst());
         if (!done) throw staleVersion(null);
         await assertInScope(trx, ctx, live, entity, id, 'update');
@@ -439,7 +447,7 @@ export function createRecordService(
     async list(ctx, appId, entityName, query, opts = {}) {
       const ex = opts.trx ?? db.kysely;
       const { live, entity } = await resolve(ex, appId, entityName);
-      const scope = await scopeSql(ctx, live, entity, 'read');
+      const scope = await scopeFilter(ctx, live, entity, 'read');
       const page = await listRecords(ex, live, entity, query, { now: ctx.clock.now(), scope });
       return { ...page, items: page.items.map((r) => hideOthersNotes(entity, r, ctx)) };
     },

@@ -1,100 +1,90 @@
-import { type RawBuilder, type SqlBool, sql } from 'kysely';
+import { type Expression, type SqlBool, sql } from 'kysely';
 import { type ErrorDetail, LatticeError } from '../../errors';
 import type { EntityDoc } from '../../model/entity';
-import { TEXT_FIELD_TYPES } from '../../model/field-types';
-import type { DbExecutor, ListQuery, ListResult, LiveApp } from '../contracts';
-import { storageColumnType } from '../ddl/storage-column-type';
-import { compileFilterSql, escapeLike } from './compile-filter-sql';
+import type { JsonLogic } from '../../model/json-logic';
+import { compileFilter } from '../../query/compile-filter';
 import {
-  decodeKeysetCursor,
-  encodeKeysetCursor,
+  decodeCursor,
+  encodeCursor,
+  type KeysetSortKey,
   keysetOrderBy,
   keysetPredicate,
-  type SortKey,
-} from './keyset';
+} from '../../query/keyset';
+import { SYSTEM_COLUMN_TYPES } from '../../query/resolve-filter-column';
+import { compileSearch } from '../../query/search';
+import { columnTypeFor } from '../../records/column-type-for';
+import type { DbExecutor, ListQuery, ListResult, LiveApp } from '../contracts';
 import { toRecord } from './row-codec';
 import { selectRecords, T } from './select-records';
 
-const SORTABLE_SYSTEM = [
-  'id',
-  'version',
-  'created_at',
-  'updated_at',
-  'created_by',
-  'updated_by',
-  'owner',
-  'region',
-  'department',
-];
 export const DEFAULT_LIMIT = 50;
 export const MAX_LIMIT = 500;
 
+interface ResolvedSort {
+  /** Column read from the last row to build the next cursor. */
+  column: string;
+  key: KeysetSortKey;
+}
+
 /**
  * One page of records: filter + scope + text search, sorted (NULLS LAST, id tie-break) and paged by an
- * opaque keyset cursor. Fetches `limit + 1` rows to know whether another page exists; never more.
+ * opaque keyset cursor bound to the sort. Fetches `limit + 1` rows to know whether another page exists.
  */
 export async function listRecords(
   ex: DbExecutor,
   live: LiveApp,
   entity: EntityDoc,
   query: ListQuery,
-  opts: { now: Date; scope: RawBuilder<SqlBool> | null },
+  opts: { now: Date; scope: JsonLogic | null },
 ): Promise<ListResult> {
   const sort = resolveSort(entity, query.sort);
+  const keys = sort.map((s) => s.key);
+  const bind = sort.map((s) => `${s.column}:${s.key.direction}`).join(',');
   const limit = Math.min(Math.max(Math.trunc(query.limit ?? DEFAULT_LIMIT), 1), MAX_LIMIT);
+  const idRef = sql.ref(`${T}.id`);
+  const after = query.cursor ? decodeCursor(query.cursor, { bind, length: keys.length + 1 }) : null;
   let q = selectRecords(ex, live, entity, opts.now);
   if (!query.includeDeleted) q = q.where(`${T}.deleted_at`, 'is', null);
-  if (query.filter !== undefined && query.filter !== null) {
-    q = q.where(compileFilterSql(entity, query.filter, { alias: T, now: opts.now }));
+  const filters: JsonLogic[] = [];
+  if (query.filter !== undefined && query.filter !== null) filters.push(query.filter);
+  if (opts.scope !== null) filters.push(opts.scope);
+  for (const f of filters)
+    q = q.where((eb) => compileFilter(entity, f, eb, { tableAlias: T, now: opts.now }));
+  if (query.q?.trim()) {
+    const text = query.q;
+    q = q.where((eb) => compileSearch(entity, text, eb, { tableAlias: T }));
   }
-  if (opts.scope) q = q.where(opts.scope);
-  const search = query.q?.trim() ? searchSql(entity, query.q.trim()) : null;
-  if (search) q = q.where(search);
-  const idRef = sql.ref(`${T}.id`);
-  if (query.cursor) q = q.where(keysetPredicate(sort, idRef, decodeKeysetCursor(sort, query.cursor)));
-  const rows = await q
-    .orderBy(keysetOrderBy(sort, idRef))
-    .limit(limit + 1)
-    .execute();
+  if (after) q = q.where((eb) => keysetPredicate(keys, after, eb, idRef) as Expression<SqlBool>);
+  for (const o of keysetOrderBy(keys, idRef)) q = q.orderBy(o);
+  const rows = await q.limit(limit + 1).execute();
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   const nextCursor =
-    rows.length > limit && last
-      ? encodeKeysetCursor(sort, [...sort.map((k) => last[k.name]), last.id])
-      : null;
+    rows.length > limit && last ? encodeCursor([...sort.map((s) => last[s.column]), last.id], bind) : null;
   return { items: page.map((r) => toRecord(entity, r)), nextCursor };
 }
 
 /** Sort spec (field names) → column keys; unknown or unsortable fields are a validation error. */
-function resolveSort(entity: EntityDoc, spec: ListQuery['sort']): SortKey[] {
-  const keys: SortKey[] = [];
+function resolveSort(entity: EntityDoc, spec: ListQuery['sort']): ResolvedSort[] {
+  const out: ResolvedSort[] = [];
   const errors: ErrorDetail[] = [];
   (spec?.length ? spec : [{ field: 'created_at', dir: 'desc' as const }]).forEach((s, i) => {
     const f = entity.fields.find((x) => x.name === s.field);
-    const column = f && storageColumnType(f) ? f.id : SORTABLE_SYSTEM.includes(s.field) ? s.field : null;
-    if (!column || (s.dir !== 'asc' && s.dir !== 'desc')) {
+    const fieldType = f ? columnTypeFor(f) : null;
+    const systemType =
+      !f && Object.hasOwn(SYSTEM_COLUMN_TYPES, s.field) ? SYSTEM_COLUMN_TYPES[s.field] : undefined;
+    const column = f && fieldType ? f.id : systemType ? s.field : null;
+    const type = fieldType ?? systemType;
+    if (!column || !type || (s.dir !== 'asc' && s.dir !== 'desc')) {
       errors.push({
         path: `sort.${i}.field`,
         message: { zh: `不能按 ${s.field} 排序`, en: `cannot sort by ${s.field}` },
       });
       return;
     }
-    if (column !== 'id') keys.push({ name: column, ref: sql.ref(`${T}.${column}`), dir: s.dir });
+    if (column === 'id') return;
+    out.push({ column, key: { ref: sql.ref(`${T}.${column}`), direction: s.dir, type } });
   });
   if (errors.length) throw new LatticeError('LATTICE_ERR_VALIDATION', errors);
-  return keys;
-}
-
-function searchSql(entity: EntityDoc, q: string): RawBuilder<SqlBool> | null {
-  const names = entity.searchFields?.length
-    ? entity.searchFields
-    : entity.fields
-        .filter((f) => TEXT_FIELD_TYPES.includes(f.type) || f.type === 'select')
-        .map((f) => f.name);
-  const cols = names
-    .map((n) => entity.fields.find((f) => f.name === n))
-    .filter((f) => f && storageColumnType(f) === 'text')
-    .map((f) => sql`${sql.ref(`${T}.${f!.id}`)} ilike ${`%${escapeLike(q)}%`}`);
-  if (!cols.length) return sql<SqlBool>`false`;
-  return sql<SqlBool>`(${sql.join(cols, sql` or `)})`;
+  return out;
 }

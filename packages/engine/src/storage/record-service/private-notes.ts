@@ -1,4 +1,3 @@
-import type { ErrorDetail } from '../../errors';
 import type { EntityDoc } from '../../model/entity';
 import type { PrivateNote } from '../../model/field';
 import type { RequestContext } from '../contracts';
@@ -9,39 +8,42 @@ function isNote(v: unknown): v is PrivateNote {
 }
 
 /**
- * Private notes: a client only ever sees and writes its own notes. The submitted array replaces the
- * caller's notes; other authors' notes are kept untouched. Notes are stamped with the caller and time.
+ * Private notes, step 1 (before coercion): every submitted note is stamped with the caller as author and
+ * the current time unless it carries one, so a client can neither forge nor edit another author's note.
  */
-export function mergePrivateNotes(
+export function stampPrivateNotes(
+  entity: EntityDoc,
+  input: Record<string, unknown>,
+  ctx: RequestContext,
+): Record<string, unknown> {
+  const notes = entity.fields.filter((f) => f.type === 'notes' && Array.isArray(input?.[f.name]));
+  if (!notes.length) return input;
+  const at = ctx.clock.now().toISOString();
+  const out = { ...input };
+  for (const f of notes) {
+    out[f.name] = (input[f.name] as unknown[]).map((n) =>
+      n && typeof n === 'object' ? { at, ...(n as object), author: ctx.actor.id } : n,
+    );
+  }
+  return out;
+}
+
+/** Step 2 (after coercion): the caller's notes replace only the caller's; other authors' notes are kept. */
+export function keepOthersNotes(
   entity: EntityDoc,
   values: Record<string, unknown>,
   existing: Record<string, unknown> | null,
   ctx: RequestContext,
-): ErrorDetail[] {
-  const errors: ErrorDetail[] = [];
-  const me = ctx.actor.id;
-  const at = ctx.clock.now().toISOString();
+): void {
   for (const f of entity.fields) {
     if (f.type !== 'notes' || !(f.name in values)) continue;
-    const submitted = values[f.name] ?? [];
-    if (!Array.isArray(submitted) || submitted.some((n) => typeof (n as PrivateNote)?.text !== 'string')) {
-      errors.push({
-        path: f.name,
-        reason: 'LATTICE_ERR_VALIDATION',
-        message: { zh: '应为便签数组 [{text}]', en: 'expected an array of notes [{text, at?}]' },
-      });
-      continue;
-    }
     const before = existing ? existing[f.name] : null;
-    const others = (Array.isArray(before) ? before : []).filter(isNote).filter((n) => n.author !== me);
-    const mine = (submitted as Partial<PrivateNote>[]).map((n) => ({
-      author: me,
-      text: String(n.text),
-      at: typeof n.at === 'string' ? n.at : at,
-    }));
+    const others = (Array.isArray(before) ? before : [])
+      .filter(isNote)
+      .filter((n) => n.author !== ctx.actor.id);
+    const mine = Array.isArray(values[f.name]) ? (values[f.name] as unknown[]) : [];
     values[f.name] = [...others, ...mine];
   }
-  return errors;
 }
 
 /** The record as `ctx` may see it: other authors' private notes removed (system actors see all). */

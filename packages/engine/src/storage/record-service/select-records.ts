@@ -1,26 +1,31 @@
-import { type RawBuilder, type SqlBool, sql } from 'kysely';
+import { type ExpressionBuilder, type RawBuilder, type SqlBool, sql } from 'kysely';
 import { findEntity } from '../../model/app';
 import type { EntityDoc } from '../../model/entity';
 import type { RollupField } from '../../model/field';
 import { appSchemaName } from '../../model/identifier';
+import { compileFilter } from '../../query/compile-filter';
 import type { DbExecutor, LiveApp } from '../contracts';
-import { compileFilterSql } from './compile-filter-sql';
 
 /** Alias of the entity table in every record query. */
 export const T = 't';
 
 /**
  * `select t.*, <rollup subqueries> from app_x.entity as t` — the base of get and list. Rollups are
- * correlated subqueries over live child rows, so they are computed on read and never stored.
+ * correlated subqueries over live child rows aliased by the rollup's field id, computed on read.
  */
 export function selectRecords(ex: DbExecutor, live: LiveApp, entity: EntityDoc, now: Date) {
   const rollups = entity.fields.filter((f): f is RollupField => f.type === 'rollup');
   let q = ex.selectFrom(`${appSchemaName(live.appId)}.${entity.name} as ${T}`).selectAll(T);
-  for (const f of rollups) q = q.select(rollupSql(live, f, now).as(`rollup_${f.id}`));
+  for (const f of rollups) q = q.select((eb) => rollupSql(live, f, now, eb).as(f.id));
   return q;
 }
 
-function rollupSql(live: LiveApp, f: RollupField, now: Date): RawBuilder<unknown> {
+function rollupSql<DB, TB extends keyof DB>(
+  live: LiveApp,
+  f: RollupField,
+  now: Date,
+  eb: ExpressionBuilder<DB, TB>,
+): RawBuilder<unknown> {
   const child = findEntity(live.definition, f.relation.entity);
   const ref = child?.fields.find((x) => x.name === f.relation.field);
   if (!child || !ref) return sql`null`;
@@ -30,9 +35,7 @@ function rollupSql(live: LiveApp, f: RollupField, now: Date): RawBuilder<unknown
   if (f.aggregate === 'count') agg = sql`count(*)`;
   else if (!measure) return sql`null`;
   else agg = sql`${sql.raw(f.aggregate)}(${col(measure.id)})`;
-  const filter: RawBuilder<SqlBool> = f.filter
-    ? compileFilterSql(child, f.filter, { alias: 'r', now, path: `${f.name}.filter` })
-    : sql<SqlBool>`true`;
+  const filter = f.filter ? compileFilter(child, f.filter, eb, { tableAlias: 'r', now }) : sql<SqlBool>`true`;
   return sql`(select ${agg} from ${sql.table(`${appSchemaName(live.appId)}.${child.name}`)} as r
     where ${col(ref.id)} = ${sql.ref(`${T}.id`)} and r.deleted_at is null and ${filter})`;
 }

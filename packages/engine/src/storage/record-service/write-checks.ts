@@ -3,8 +3,8 @@ import type { ErrorDetail } from '../../errors';
 import { findEntity } from '../../model/app';
 import type { EntityDoc } from '../../model/entity';
 import { appSchemaName } from '../../model/identifier';
+import { isEmptyValue as isEmpty } from '../../records/field-value-result';
 import type { DbExecutor, LiveApp } from '../contracts';
-import { isEmpty } from './coerce-values';
 
 /** Field names whose values (`merged`, by name) clash with another live row: unique fields and keys. */
 export async function findUniqueClashes(
