@@ -52,7 +52,9 @@ describe('compileFilter', () => {
         { or: [{ '==': [{ var: 'level' }, 'A'] }, { '!': { '==': [{ var: 'level' }, 'B'] } }] },
       ],
     });
-    expect(r.sql).toBe('(("f_vip" = $1) and ((("f_level" = $2) or (not ("f_level" = $3)))))');
+    expect(r.sql).toBe(
+      '(("f_vip" = $1) and ((("f_level" = $2) or (not coalesce(("f_level" = $3), false)))))',
+    );
     expect(r.params).toEqual([true, 'A', 'B']);
   });
 

@@ -131,7 +131,10 @@ function compileOperator(op: FilterOperator, args: unknown[], p: string, ctx: Ct
     case 'or':
       return combine(op, args, p, ctx);
     case '!':
-      return arity(args, 1, p, ctx) ? sql`not (${compileNode(args[0], `${p}.0`, ctx)})` : sql`false`;
+      // coalesce: SQL's NOT of an unknown (a comparison with NULL) is unknown, JsonLogic's `!` is true.
+      return arity(args, 1, p, ctx)
+        ? sql`not coalesce((${compileNode(args[0], `${p}.0`, ctx)}), false)`
+        : sql`false`;
     case '==':
     case '===':
     case '!=':
