@@ -324,12 +324,13 @@ export function createRecordService(
           trx
             .insertInto(`${appSchemaName(appId)}.${entity.name}`)
             .values(row)
-            .returning('id')
+            .returningAll()
             .executeTakeFirstOrThrow(),
         );
         const id = String(inserted.id);
         await assertInScope(trx, ctx, live, entity, id, 'create');
-        const rec = await loadRow(trx, ctx, live, entity, id, null);
+        // A brand-new record has no children yet: its rollups are known without a query.
+        const rec = toRecord(entity, withRollups(entity, inserted, null));
         const source = opts?.source ?? 'api';
         const set = entity.fields.filter((f) => f.type !== 'rollup' && rec[f.name] !== null);
         await writeHistory(
@@ -405,10 +406,11 @@ export function createRecordService(
         if (scope !== null) {
           q = q.where((eb) => compileFilter(entity, scope, eb, { tableAlias: T, now: ctx.clock.now() }));
         }
-        const done = await insertOrMapUnique(entity, () => q.returning(`${T}.version`).executeTakeFirst());
+        const done = await insertOrMapUnique(entity, () => q.returningAll(T).executeTakeFirst());
         if (!done) throw staleVersion(null);
         await assertInScope(trx, ctx, live, entity, id, 'update');
-        const rec = await loadRow(trx, ctx, live, entity, id, null);
+        // Rollups depend only on children, which this write did not touch.
+        const rec = toRecord(entity, withRollups(entity, done, prev));
         const source = opts?.source ?? 'api';
         await writeHistory(
           trx,
@@ -485,6 +487,20 @@ export function createRecordService(
       );
     },
   };
+}
+
+/** Adds rollup values (aliased by field id) to a written row: copied from `from`, or empty for a new record. */
+function withRollups(
+  entity: EntityDoc,
+  row: Record<string, unknown>,
+  from: RecordData | null,
+): Record<string, unknown> {
+  const out = { ...row };
+  for (const f of entity.fields) {
+    if (f.type !== 'rollup') continue;
+    out[f.id] = from ? from[f.name] : f.aggregate === 'count' ? 0 : null;
+  }
+  return out;
 }
 
 function staleVersion(current: number | null): LatticeError {
