@@ -20,6 +20,7 @@ export { jsonLogicToCondition } from './conditions/json-logic-to-condition';
 export type { DesignerDragData, DesignerDropData, DropTarget } from './designer/designer-dnd';
 export {
   designerCollisionDetection,
+  designerKeyboardCoordinates,
   resolveDesignerDrop,
   sectionDropId,
   tabDropId,

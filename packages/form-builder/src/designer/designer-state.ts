@@ -12,30 +12,47 @@ export interface DesignerState {
   activeTab: string | null;
   past: FormDoc[];
   future: FormDoc[];
+  /** `merge` key of the last edit: consecutive edits with the same key (typing) form one undo step. */
+  lastMerge: string | null;
 }
 
-/** Everything the designer can do; every action except select/showTab/undo/redo is undoable. */
+/**
+ * Everything the designer can do; every action except select/showTab/undo/redo is undoable. Updates may
+ * carry a `merge` key (e.g. `label:i3`) so that typing a label is one undo step, not one per keystroke.
+ */
 export type DesignerAction =
   | { type: 'load'; form: FormDoc }
   | { type: 'select'; id: string | null }
   | { type: 'showTab'; tabId: string | null }
   | { type: 'addItem'; sectionId: string; index: number; item: Omit<FormItem, 'id'> & { id?: string } }
   | { type: 'moveItem'; itemId: string; sectionId: string; index: number }
-  | { type: 'updateItem'; itemId: string; patch: Partial<Omit<FormItem, 'id'>> }
+  | { type: 'updateItem'; itemId: string; patch: Partial<Omit<FormItem, 'id'>>; merge?: string }
   | { type: 'removeItem'; itemId: string }
   | { type: 'addSection'; section?: Partial<FormSection>; index?: number }
-  | { type: 'updateSection'; sectionId: string; patch: Partial<Omit<FormSection, 'id' | 'items'>> }
+  | {
+      type: 'updateSection';
+      sectionId: string;
+      patch: Partial<Omit<FormSection, 'id' | 'items'>>;
+      merge?: string;
+    }
   | { type: 'moveSection'; sectionId: string; index: number }
   | { type: 'removeSection'; sectionId: string }
   | { type: 'addTab'; tab?: Partial<FormTab> }
-  | { type: 'updateTab'; tabId: string; patch: Partial<Omit<FormTab, 'id'>> }
+  | { type: 'updateTab'; tabId: string; patch: Partial<Omit<FormTab, 'id'>>; merge?: string }
   | { type: 'removeTab'; tabId: string }
   | { type: 'undo' }
   | { type: 'redo' };
 
 /** A fresh designer state for a form (nothing selected, empty history, first tab shown). */
 export function initDesignerState(form: FormDoc): DesignerState {
-  return { form, selectedId: null, activeTab: form.tabs?.[0]?.id ?? null, past: [], future: [] };
+  return {
+    form,
+    selectedId: null,
+    activeTab: form.tabs?.[0]?.id ?? null,
+    past: [],
+    future: [],
+    lastMerge: null,
+  };
 }
 
 /** A short id not yet used by any tab, section or item of the form: `<prefix><n>`. */

@@ -123,4 +123,26 @@ describe('formDesignerReducer', () => {
     const s = reduce(initDesignerState(sampleForm), { type: 'moveSection', sectionId: 's2', index: 0 });
     expect(s.form.sections.map((x) => x.id)).toEqual(['s2', 's1']);
   });
+
+  it('merges consecutive edits with the same merge key into one undo step', () => {
+    let s = initDesignerState(sampleForm);
+    for (const zh of ['设', '设备', '设备号'])
+      s = reduce(s, {
+        type: 'updateItem',
+        itemId: 'i1',
+        patch: { label: { zh, en: '' } },
+        merge: 'label:i1',
+      });
+    expect(s.past).toHaveLength(1);
+    s = reduce(s, { type: 'updateItem', itemId: 'i1', patch: { span: 2 } });
+    s = reduce(s, {
+      type: 'updateItem',
+      itemId: 'i1',
+      patch: { label: { zh: '设备号2', en: '' } },
+      merge: 'label:i1',
+    });
+    expect(s.past).toHaveLength(3);
+    s = reduce(reduce(reduce(s, { type: 'undo' }), { type: 'undo' }), { type: 'undo' });
+    expect(s.form).toBe(sampleForm);
+  });
 });

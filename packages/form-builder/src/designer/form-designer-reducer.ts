@@ -34,7 +34,7 @@ export function formDesignerReducer(state: DesignerState, action: DesignerAction
     case 'redo': {
       const [next, ...rest] = state.future;
       if (!next) return state;
-      return fix({ ...state, form: next, past: [...state.past, state.form], future: rest });
+      return fix({ ...state, form: next, past: [...state.past, state.form], future: rest, lastMerge: null });
     }
     case 'addItem': {
       const id = action.item.id ?? nextFormId(state.form, 'i');
@@ -51,6 +51,8 @@ export function formDesignerReducer(state: DesignerState, action: DesignerAction
       return commit(
         state,
         mapItem(state.form, action.itemId, (i) => dropUndefined({ ...i, ...action.patch })),
+        state.selectedId,
+        action.merge,
       );
     case 'removeItem': {
       const form = { ...state.form, sections: state.form.sections.map((s) => withoutItem(s, action.itemId)) };
@@ -73,6 +75,8 @@ export function formDesignerReducer(state: DesignerState, action: DesignerAction
       return commit(
         state,
         mapSection(state.form, action.sectionId, (s) => dropUndefined({ ...s, ...action.patch })),
+        state.selectedId,
+        action.merge,
       );
     case 'moveSection': {
       const from = state.form.sections.findIndex((s) => s.id === action.sectionId);
@@ -94,10 +98,15 @@ export function formDesignerReducer(state: DesignerState, action: DesignerAction
       return { ...next, activeTab: id };
     }
     case 'updateTab':
-      return commit(state, {
-        ...state.form,
-        tabs: (state.form.tabs ?? []).map((t) => (t.id === action.tabId ? { ...t, ...action.patch } : t)),
-      });
+      return commit(
+        state,
+        {
+          ...state.form,
+          tabs: (state.form.tabs ?? []).map((t) => (t.id === action.tabId ? { ...t, ...action.patch } : t)),
+        },
+        state.selectedId,
+        action.merge,
+      );
     case 'removeTab': {
       const tabs = state.form.tabs ?? [];
       if (!tabs.some((t) => t.id === action.tabId)) return state;
@@ -123,10 +132,14 @@ function commit(
   state: DesignerState,
   form: FormDoc,
   selectedId: string | null = state.selectedId,
+  merge?: string,
 ): DesignerState {
   if (form === state.form) return state;
+  // Consecutive edits with the same merge key (typing into one input) replace the newest undo step.
+  if (merge !== undefined && merge === state.lastMerge && state.past.length > 0)
+    return { ...state, form, future: [], selectedId };
   const past = [...state.past, state.form].slice(-UNDO_LIMIT);
-  return { ...state, form, past, future: [], selectedId };
+  return { ...state, form, past, future: [], selectedId, lastMerge: merge ?? null };
 }
 
 /** Keeps selection and active tab pointing at things that still exist after undo/redo/removals. */

@@ -53,8 +53,8 @@ export function PropertyPanel(p: PropertyPanelProps) {
 function ItemProperties(p: PropertyPanelProps & { item: FormItem; section: FormSection; locale: Locale }) {
   const { item, locale, dispatch, entity } = p;
   const field = entity.fields.find((f) => f.name === item.field);
-  const patch = (x: Partial<Omit<FormItem, 'id'>>) =>
-    dispatch({ type: 'updateItem', itemId: item.id, patch: x });
+  const patch = (x: Partial<Omit<FormItem, 'id'>>, merge?: string) =>
+    dispatch({ type: 'updateItem', itemId: item.id, patch: x, merge: merge && `${merge}:${item.id}` });
   if (!field) return <p className="lf-error">{designerText('unknownField', locale)}</p>;
   const editField = p.onFieldChange;
   return (
@@ -67,7 +67,7 @@ function ItemProperties(p: PropertyPanelProps & { item: FormItem; section: FormS
         name="label"
         value={item.label}
         placeholder={field.label}
-        onChange={(label) => patch({ label })}
+        onChange={(label) => patch({ label }, 'label')}
         zhKey="labelZh"
         enKey="labelEn"
         locale={locale}
@@ -124,7 +124,7 @@ function ItemProperties(p: PropertyPanelProps & { item: FormItem; section: FormS
         name="help"
         value={item.help}
         placeholder={field.help}
-        onChange={(help) => patch({ help })}
+        onChange={(help) => patch({ help }, 'help')}
         zhKey="helpZh"
         enKey="helpEn"
         locale={locale}
@@ -167,12 +167,16 @@ function ItemProperties(p: PropertyPanelProps & { item: FormItem; section: FormS
         <JsonLogicInput
           name="defaultValue"
           value={item.defaultValue}
-          onChange={(defaultValue) => patch({ defaultValue })}
+          onChange={(defaultValue) => patch({ defaultValue }, 'defaultValue')}
         />
       </label>
       <label className="lf-prop">
         {designerText('compute', locale)}
-        <JsonLogicInput name="compute" value={item.compute} onChange={(compute) => patch({ compute })} />
+        <JsonLogicInput
+          name="compute"
+          value={item.compute}
+          onChange={(compute) => patch({ compute }, 'compute')}
+        />
       </label>
       <button
         type="button"
@@ -187,15 +191,20 @@ function ItemProperties(p: PropertyPanelProps & { item: FormItem; section: FormS
 
 function SectionProperties(p: PropertyPanelProps & { section: FormSection; locale: Locale }) {
   const { section, locale, dispatch } = p;
-  const patch = (x: Partial<Omit<FormSection, 'id' | 'items'>>) =>
-    dispatch({ type: 'updateSection', sectionId: section.id, patch: x });
+  const patch = (x: Partial<Omit<FormSection, 'id' | 'items'>>, merge?: string) =>
+    dispatch({
+      type: 'updateSection',
+      sectionId: section.id,
+      patch: x,
+      merge: merge && `${merge}:${section.id}`,
+    });
   const tabs = p.state.form.tabs ?? [];
   return (
     <>
       <I18nTextInputs
         name="title"
         value={section.title}
-        onChange={(title) => patch({ title: title ?? { zh: '', en: '' } })}
+        onChange={(title) => patch({ title: title ?? { zh: '', en: '' } }, 'title')}
         zhKey="titleZh"
         enKey="titleEn"
         locale={locale}
@@ -271,7 +280,12 @@ function TabProperties(p: PropertyPanelProps & { tab: FormTab; locale: Locale })
         name="title"
         value={tab.title}
         onChange={(title) =>
-          dispatch({ type: 'updateTab', tabId: tab.id, patch: { title: title ?? { zh: '', en: '' } } })
+          dispatch({
+            type: 'updateTab',
+            tabId: tab.id,
+            patch: { title: title ?? { zh: '', en: '' } },
+            merge: `title:${tab.id}`,
+          })
         }
         zhKey="titleZh"
         enKey="titleEn"
