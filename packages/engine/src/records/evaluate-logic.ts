@@ -7,27 +7,29 @@ export interface EvaluateLogicOptions {
 }
 
 type Compiled = (data: unknown) => unknown;
-const cache = new WeakMap<object, WeakMap<object, Compiled>>();
-const NO_CLOCK = {};
+const cache = new WeakMap<object, Compiled>();
+/** The clock of the evaluation in progress; evaluation is synchronous, so one slot suffices. */
+let activeNow: (() => Date) | undefined;
+const dispatchNow = (): Date => (activeNow ? activeNow() : new Date());
 
 /**
- * Evaluates a JsonLogic expression against `data` with the engine's compiler, compiling each expression
- * object once per clock (metadata objects are long-lived, so the cache pays off across records).
+ * Evaluates a JsonLogic expression against `data` with the engine's compiler. Each expression object is
+ * compiled once and reused across records and calls, whatever clock is passed (callers often pass a fresh
+ * closure per request): the compiled code reads the clock of the current call.
  */
 export function evaluateLogic(expr: JsonLogic, data: unknown, opts: EvaluateLogicOptions = {}): unknown {
-  if (typeof expr !== 'object' || expr === null) return compileJsonLogic(expr, opts)(data);
-  const clockKey: object = opts.now ?? NO_CLOCK;
-  let perClock = cache.get(expr);
-  if (!perClock) {
-    perClock = new WeakMap();
-    cache.set(expr, perClock);
-  }
-  let fn = perClock.get(clockKey);
+  let fn = typeof expr === 'object' && expr !== null ? cache.get(expr) : undefined;
   if (!fn) {
-    fn = compileJsonLogic(expr, opts);
-    perClock.set(clockKey, fn);
+    fn = compileJsonLogic(expr, { now: dispatchNow });
+    if (typeof expr === 'object' && expr !== null) cache.set(expr, fn);
   }
-  return fn(data);
+  const outer = activeNow;
+  activeNow = opts.now;
+  try {
+    return fn(data);
+  } finally {
+    activeNow = outer;
+  }
 }
 
 /** Field names an expression reads through `var` (first path segment, so `{"var":"a.b"}` reads `a`). */
