@@ -214,6 +214,21 @@ describe.each(testDatabaseKinds())('record service on %s', (kind) => {
     expect(events.some((e) => e.type === 'created' && e.record.name === 'hook-fails')).toBe(true);
   });
 
+  it('numbers autonumbers without gaps after a rolled-back write and restarts them each year', async () => {
+    const a = await records.create(ctx, APP, 'customer', { name: 'auto-a' });
+    await expect(records.create(ctx, APP, 'customer', { name: 'hook-fails' })).rejects.toThrow(
+      'hook refused',
+    );
+    const b = await records.create(ctx, APP, 'customer', { name: 'auto-b' });
+    const seq = (code: unknown) => Number(String(code).slice(-4));
+    expect(seq(b.code)).toBe(seq(a.code) + 1);
+    const yearClock = fixedClock('2025-01-01T00:00:00Z');
+    const next = await records.create(testContext('u_alice', yearClock), APP, 'customer', {
+      name: 'auto-2025',
+    });
+    expect(next.code).toBe('CUS-2025-0001');
+  });
+
   it('restricts, cascades and nulls references on soft delete, and computes rollups', async () => {
     const c = await records.create(ctx, APP, 'customer', { name: 'parent' });
     const p = await records.create(ctx, APP, 'customer', { name: 'partner' });
