@@ -21,11 +21,12 @@ export {
 } from './expr/json-logic-operators';
 export { truthy as jsonLogicTruthy } from './expr/standard-helpers';
 export { validateJsonLogic } from './expr/validate-json-logic';
+// validation (document schemas)
+export { formatErrorDetail } from './i18n/format-error-detail';
+export type { MessageParams, ValidationMessageKey } from './i18n/validation-messages';
+export { formatValidationMessage, VALIDATION_MESSAGES } from './i18n/validation-messages';
 // model
 export * from './model/index';
-
-// validation (document schemas)
-
 // pack and seed
 export { checkPackUpgrade } from './pack/check-pack-upgrade';
 export type { PackUpgradeChange, PackUpgradePlan } from './pack/diff-pack-versions';
@@ -86,3 +87,9 @@ export type {
   SeedSpec,
   SeedUser,
 } from './seed/seed-spec';
+export { assertValidApp } from './validation/assert-valid-app';
+export { DOCUMENT_SCHEMAS } from './validation/document-validators';
+export { APP_SCHEMA } from './validation/schemas/app-schema';
+export type { JsonSchema } from './validation/schemas/common-schema';
+export { validateAppDefinition } from './validation/validate-app-definition';
+export { validateDocument } from './validation/validate-document';
