@@ -21,10 +21,13 @@ export {
 } from './expr/json-logic-operators';
 export { truthy as jsonLogicTruthy } from './expr/standard-helpers';
 export { validateJsonLogic } from './expr/validate-json-logic';
-// validation (document schemas)
 export { formatErrorDetail } from './i18n/format-error-detail';
 export type { MessageParams, ValidationMessageKey } from './i18n/validation-messages';
 export { formatValidationMessage, VALIDATION_MESSAGES } from './i18n/validation-messages';
+// validation (document schemas)
+export { defaultFormForEntity } from './model/defaults/default-form-for-entity';
+export { defaultListView } from './model/defaults/default-list-view';
+export { defaultRecordPage } from './model/defaults/default-record-page';
 // model
 export * from './model/index';
 // pack and seed
