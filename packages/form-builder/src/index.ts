@@ -28,6 +28,8 @@ export {
 } from './designer/designer-dnd';
 export type { DesignerAction, DesignerState } from './designer/designer-state';
 export { initDesignerState, nextFormId, UNDO_LIMIT } from './designer/designer-state';
+export type { FieldListDesignerProps } from './designer/field-list-designer';
+export { FieldListDesigner, resolveFieldListDrop } from './designer/field-list-designer';
 export type { FieldPaletteProps } from './designer/field-palette';
 export { FieldPalette } from './designer/field-palette';
 export { FIELD_TYPE_GROUPS, FIELD_TYPE_META } from './designer/field-type-meta';

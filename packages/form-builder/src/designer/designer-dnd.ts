@@ -67,35 +67,43 @@ export function useDesignerSensors() {
   );
 }
 
+/** True for sortable items (canvas items, field rows); false for containers and tabs. */
+function isSortableItem(data: unknown): boolean {
+  return typeof data === 'object' && data !== null && 'sortable' in data;
+}
+
 /** Prefer what the pointer is over (tabs, empty sections); fall back to the closest centre (keyboard). */
 export const designerCollisionDetection: CollisionDetection = (args) => {
   const within = pointerWithin(args);
   if (within.length > 0) {
-    // An item under the pointer beats the section that contains it.
-    const item = within.find((c) => !String(c.id).startsWith('section:'));
+    // An item under the pointer beats the container that holds it.
+    const item = within.find((c) => {
+      const container = args.droppableContainers.find((d) => d.id === c.id);
+      return isSortableItem(container?.data.current);
+    });
     return item ? [item] : within;
   }
   return closestCenter(args);
 };
 
 /**
- * Arrow keys move between canvas items (and into empty sections), like sortableKeyboardCoordinates, but
- * skip tab buttons and the containers of non-empty sections: as keyboard targets those would swallow
- * the step (the tab bar is "to the right" of every item in the first column).
+ * Arrow keys move between sortable items (and into empty sections), like sortableKeyboardCoordinates,
+ * but skip tab buttons and the containers of non-empty sections: as keyboard targets those would
+ * swallow the step (the tab bar is "to the right" of every item in the first column).
  */
 export const designerKeyboardCoordinates: KeyboardCoordinateGetter = (event, args) => {
   const { droppableRects, droppableContainers } = args.context;
   const filled = new Set<string>();
+  const keep = new Set<string>();
   for (const c of droppableContainers.values()) {
     const data = c.data.current as { kind?: string; sectionId?: string } | undefined;
+    if (isSortableItem(data)) keep.add(String(c.id));
     if (data?.kind === 'item' && data.sectionId) filled.add(data.sectionId);
   }
-  const rects = new Map(
-    [...droppableRects].filter(([id]) => {
-      const key = String(id);
-      if (key.startsWith('tab:')) return false;
-      return !(key.startsWith('section:') && filled.has(key.slice('section:'.length)));
-    }),
-  );
+  for (const c of droppableContainers.values()) {
+    const data = c.data.current as { kind?: string; sectionId?: string } | undefined;
+    if (data?.kind === 'section' && data.sectionId && !filled.has(data.sectionId)) keep.add(String(c.id));
+  }
+  const rects = new Map([...droppableRects].filter(([id]) => keep.has(String(id))));
   return sortableKeyboardCoordinates(event, { ...args, context: { ...args.context, droppableRects: rects } });
 };

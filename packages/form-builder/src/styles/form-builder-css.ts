@@ -151,6 +151,8 @@ export const FORM_BUILDER_CSS = `
 .lf-cond-join { display: flex; gap: 4px; align-items: center; font-size: 12px; }
 .lf-cond-actions { display: flex; gap: 6px; }
 .lf-preview { grid-column: 1 / -1; }
+.lf-field-list { min-height: 360px; }
+.lf-field-list .lf-canvas-item small { white-space: nowrap; }
 @media (max-width: 1100px) {
   .lf-designer, .lf-designer.with-preview { grid-template-columns: 180px minmax(0, 1fr); }
   .lf-designer > .lf-props-panel { grid-column: 1 / -1; }
