@@ -16,6 +16,8 @@ import { authRoutes } from './auth/auth-routes';
 import { migrateAuthSchema } from './auth/migrate-auth-schema';
 import { createRefreshTokenStore } from './auth/refresh-token-store';
 import { createUserStore } from './auth/user-store';
+import { builtinDemoSource } from './demo/builtin-demo-source';
+import type { DemoSource } from './demo/demo-source';
 import { ensureAdminUser } from './demo/ensure-admin-user';
 import { installDemo } from './demo/install-demo';
 import { registerErrorHandler } from './errors/register-error-handler';
@@ -25,6 +27,13 @@ import { healthRoutes } from './routes/health-routes';
 import { recordRoutes } from './routes/record-routes';
 import { DEFAULT_STATIC_DIRS, type StaticDirs, spaFallback, staticRoutes } from './routes/static-routes';
 import { DEFAULT_LOGIN_POLICY, type LoginPolicy, type ServerContext } from './server-context';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Demo mode: resolves when the demo records are written (seeding may run in the background). */
+    demoSeeded?: Promise<void>;
+  }
+}
 
 /** Default request body limit: 1 MiB (larger bodies get 413 with the standard error body). */
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
@@ -39,6 +48,10 @@ export interface BuildServerOptions {
   jwtSecret: string;
   /** Install the manufacturing CRM app, demo data and demo accounts (idempotent). */
   demo?: boolean;
+  /** Where the demo comes from, tried in order; defaults to the built-in customer/contact/opportunity slice. */
+  demoSources?: (DemoSource | null)[];
+  /** Seed the demo records after `buildServer` returns, so the server can listen at once. */
+  demoInBackground?: boolean;
   /** Outside demo mode: the `admin` account's password (created once if missing). */
   adminPassword?: string;
   logger?: FastifyServerOptions['logger'];
@@ -74,14 +87,31 @@ export async function buildServer(opts: BuildServerOptions): Promise<FastifyInst
     refreshTokens: createRefreshTokenStore(db, clock),
     loginPolicy: { ...DEFAULT_LOGIN_POLICY, ...opts.loginPolicy },
   };
-  if (opts.demo) await installDemo(ctx);
-  else if (opts.adminPassword) await ensureAdminUser(ctx, opts.adminPassword);
-
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: opts.bodyLimit ?? DEFAULT_BODY_LIMIT,
     ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array' } },
   });
+  if (opts.demo) {
+    let closing = false;
+    const result = await installDemo(ctx, opts.demoSources ?? [builtinDemoSource], {
+      log: app.log,
+      ...(opts.demoInBackground ? { background: { stopped: () => closing } } : {}),
+    });
+    const seeding = result.seeding.then(
+      (r) => {
+        if (result.installedApp) {
+          app.log.warn(`demo data from ${result.origin}: ${r.records} records, ${r.skipped} skipped`);
+        }
+      },
+      (error: unknown) => app.log.error({ err: error }, 'demo seeding failed'),
+    );
+    app.decorate('demoSeeded', seeding);
+    app.addHook('onClose', async () => {
+      closing = true;
+      await seeding;
+    });
+  } else if (opts.adminPassword) await ensureAdminUser(ctx, opts.adminPassword);
   const staticDirs = opts.staticDirs ?? DEFAULT_STATIC_DIRS;
   registerErrorHandler(app, spaFallback(staticDirs));
 

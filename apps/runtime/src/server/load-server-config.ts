@@ -12,6 +12,8 @@ export interface ServerConfig {
   /** From LATTICE_JWT_SECRET; when null the server keeps a generated one in the data dir. */
   jwtSecret: string | null;
   corsOrigins: string[];
+  /** Share (0–1] of the pack's demo records installed on first start (LATTICE_DEMO_SCALE, default 1). */
+  demoScale: number;
 }
 
 /**
@@ -32,7 +34,11 @@ export function loadServerConfig(env: Record<string, string | undefined>, cwd: s
   const port = Number(get('PORT') ?? '3000');
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`PORT must be a port number, got ${env.PORT}`);
+  const demoScale = Number(get('LATTICE_DEMO_SCALE') ?? '1');
+  if (!(demoScale > 0 && demoScale <= 1))
+    throw new Error(`LATTICE_DEMO_SCALE must be in (0, 1], got ${env.LATTICE_DEMO_SCALE}`);
   return {
+    demoScale,
     port,
     host: get('HOST') ?? '0.0.0.0',
     dataDir: isAbsolute(dataDirRaw) ? dataDirRaw : resolve(join(cwd, dataDirRaw)),

@@ -3,7 +3,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase } from '@lattice/engine/storage';
 import { buildServer } from './build-server';
+import { builtinDemoSource } from './demo/builtin-demo-source';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo/demo-users';
+import { MFG_CRM_PACK_DIR, packDemoSource } from './demo/pack-demo-source';
 import type { ServerConfig } from './load-server-config';
 
 /**
@@ -20,6 +22,8 @@ export async function startServer(config: ServerConfig): Promise<{ url: string; 
     dataDir: config.dataDir,
     jwtSecret: config.jwtSecret ?? persistentSecret(config.dataDir),
     demo: config.demo,
+    demoSources: [packDemoSource(MFG_CRM_PACK_DIR, config.demoScale), builtinDemoSource],
+    demoInBackground: true,
     ...(config.adminPassword ? { adminPassword: config.adminPassword } : {}),
     corsOrigins: config.corsOrigins,
     logger: { level: process.env.LOG_LEVEL ?? 'warn' },

@@ -8,5 +8,14 @@ export interface DemoSource {
   /** Where it came from, for the start-up banner (e.g. `templates/manufacturing-crm@0.3.0`). */
   origin: string;
   app: AppDefinition;
+  /** Extra demo accounts beyond the six standard ones (`manager` is a username). */
+  users?: {
+    username: string;
+    displayName: string;
+    roles: string[];
+    region?: string;
+    department?: string;
+    manager?: string;
+  }[];
   batches(now: Date): { entity: string; records: DemoRecord[] }[];
 }
