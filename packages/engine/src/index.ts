@@ -207,8 +207,7 @@ export type {
   SeedUser,
 } from './seed/seed-spec';
 export { assertValidApp } from './validation/assert-valid-app';
-export { DOCUMENT_SCHEMAS } from './validation/document-validators';
-export { APP_SCHEMA } from './validation/schemas/app-schema';
+export { APP_DEFINITION_SCHEMA, DOCUMENT_SCHEMAS } from './validation/document-validators';
 export type { JsonSchema } from './validation/schemas/common-schema';
 export { validateAppDefinition } from './validation/validate-app-definition';
 export { validateDocument } from './validation/validate-document';

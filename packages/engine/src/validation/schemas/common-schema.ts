@@ -7,13 +7,29 @@ export type JsonSchema = SchemaObject;
 /** snake_case API name: every entity, field, document and alias name that may reach SQL. */
 export const identifierSchema: JsonSchema = { type: 'string', pattern: IDENTIFIER_PATTERN };
 
-/** A label in both UI languages; zh-CN is primary, so it may not be empty. */
-export const i18nTextSchema: JsonSchema = {
-  type: 'object',
-  required: ['zh', 'en'],
-  properties: { zh: { type: 'string', minLength: 1 }, en: { type: 'string' } },
-  additionalProperties: false,
+/**
+ * A label in both UI languages; zh-CN is primary, so it may not be empty. Referenced rather than inlined
+ * (an entity has ~100 labels), so every root schema carries {@link COMMON_DEFS} via {@link withCommonDefs}.
+ */
+export const i18nTextSchema: JsonSchema = { $ref: '#/$defs/i18nText' };
+
+/** Definitions shared by every document schema. */
+export const COMMON_DEFS: Record<string, JsonSchema> = {
+  i18nText: {
+    type: 'object',
+    required: ['zh', 'en'],
+    properties: { zh: { type: 'string', minLength: 1 }, en: { type: 'string' } },
+    additionalProperties: false,
+  },
 };
+
+/** A root schema with the shared `$defs` merged in, so it compiles on its own. */
+export function withCommonDefs(schema: JsonSchema): JsonSchema {
+  return {
+    ...schema,
+    $defs: { ...COMMON_DEFS, ...(schema.$defs as Record<string, JsonSchema> | undefined) },
+  };
+}
 
 /** Ids inside a document (form items, sections, flow nodes) are unique and stable but never reach SQL. */
 export const localIdSchema: JsonSchema = { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' };
