@@ -3,6 +3,9 @@
  * form designer (React 19, @dnd-kit). No app-specific code: hosts pass data sources as props.
  */
 
+// schema
+/** The engine's default form (one two-column section), re-exported for hosts that only use the form builder. */
+export { defaultFormForEntity } from '@lattice/engine';
 export type { ConditionBuilderProps } from './conditions/condition-builder';
 export { ConditionBuilder } from './conditions/condition-builder';
 // conditions (JsonLogic condition builder model)
@@ -73,8 +76,6 @@ export { allowedStages } from './renderer/widgets/stage-widget';
 export type { TypeAheadProps } from './renderer/widgets/type-ahead';
 export { TYPE_AHEAD_DEBOUNCE_MS, TypeAhead } from './renderer/widgets/type-ahead';
 export type { WidgetProps } from './renderer/widgets/widget-props';
-// schema
-export { defaultFormForEntity } from './schema/default-form-for-entity';
 export { validateForm } from './schema/validate-form';
 export { widgetsForFieldType } from './schema/widgets-for-field-type';
 // styles

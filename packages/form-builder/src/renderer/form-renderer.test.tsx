@@ -1,10 +1,9 @@
 // @vitest-environment happy-dom
-import { FIELD_TYPES } from '@lattice/engine';
+import { defaultFormForEntity, FIELD_TYPES } from '@lattice/engine';
 import { act, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { defaultFormForEntity } from '../schema/default-form-for-entity';
 import { allTypesEntity } from '../test-support/all-types-entity';
 import { sampleEntity, sampleForm } from '../test-support/sample-entity';
 import type { FormRendererProps } from './form-renderer';

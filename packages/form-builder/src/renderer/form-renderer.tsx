@@ -1,12 +1,11 @@
 import type { EntityDoc, FormDoc, FormSection, Locale } from '@lattice/engine';
-import { pickText } from '@lattice/engine';
+import { defaultFormForEntity, pickText } from '@lattice/engine';
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { applyComputedValues } from '../logic/apply-computed-values';
 import type { LogicContext } from '../logic/evaluate-form-state';
 import { evaluateFormState, logicData } from '../logic/evaluate-form-state';
 import { compileLogic } from '../logic/evaluate-logic';
 import { validateFormValues } from '../logic/validate-form-values';
-import { defaultFormForEntity } from '../schema/default-form-for-entity';
 import { FormFieldCell } from './form-field-cell';
 import type { FormServices, LookupSource, PickerSource, Uploader } from './form-services';
 import type { FieldErrorInput } from './server-errors-by-field';

@@ -1,6 +1,6 @@
+import { defaultFormForEntity } from '@lattice/engine';
 import { describe, expect, it } from 'vitest';
 import { sampleEntity, sampleForm } from '../test-support/sample-entity';
-import { defaultFormForEntity } from './default-form-for-entity';
 import { validateForm } from './validate-form';
 
 describe('validateForm', () => {

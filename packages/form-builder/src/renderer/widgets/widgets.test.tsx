@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import type { FileRef } from '@lattice/engine';
+import { defaultFormForEntity } from '@lattice/engine';
 import { act, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { defaultFormForEntity } from '../../schema/default-form-for-entity';
 import { allTypesEntity } from '../../test-support/all-types-entity';
 import type { FormRendererProps } from '../form-renderer';
 import { FormRenderer } from '../form-renderer';
