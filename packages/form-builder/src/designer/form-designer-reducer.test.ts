@@ -1,6 +1,7 @@
 import type { FormDoc } from '@lattice/engine';
 import { describe, expect, it } from 'vitest';
-import { sampleForm } from '../test-support/sample-entity';
+import { validateForm } from '../schema/validate-form';
+import { sampleEntity, sampleForm } from '../test-support/sample-entity';
 import { initDesignerState } from './designer-state';
 import { formDesignerReducer as reduce } from './form-designer-reducer';
 
@@ -144,5 +145,21 @@ describe('formDesignerReducer', () => {
     expect(s.past).toHaveLength(3);
     s = reduce(reduce(reduce(s, { type: 'undo' }), { type: 'undo' }), { type: 'undo' });
     expect(s.form).toBe(sampleForm);
+  });
+
+  it('only produces forms the engine schema accepts', () => {
+    let s = initDesignerState(sampleForm);
+    s = reduce(s, { type: 'addTab' });
+    s = reduce(s, { type: 'addSection', section: { columns: 3 } });
+    const sectionId = s.form.sections.at(-1)!.id;
+    s = reduce(s, { type: 'addItem', sectionId, index: 0, item: { field: 'warranty', span: 3 } });
+    s = reduce(s, { type: 'moveItem', itemId: 'i1', sectionId, index: 1 });
+    s = reduce(s, {
+      type: 'updateItem',
+      itemId: 'i1',
+      patch: { label: { zh: '序号', en: 'No.' }, widget: 'textarea' },
+    });
+    s = reduce(s, { type: 'removeTab', tabId: 't1' });
+    expect(validateForm(s.form, sampleEntity)).toEqual([]);
   });
 });

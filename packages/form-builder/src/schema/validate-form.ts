@@ -1,16 +1,23 @@
 import type { EntityDoc, ErrorDetail, FormDoc, JsonLogic } from '@lattice/engine';
-import { FORM_WIDGETS } from '@lattice/engine';
+import { FORM_WIDGETS, validateDocument } from '@lattice/engine';
 import { widgetsForFieldType } from './widgets-for-field-type';
 
 const msg = (zh: string, en: string) => ({ zh, en });
 
 /**
- * Checks a form against its entity: unique section/tab/item ids, tabs that exist, items naming
- * existing fields with a widget that suits the field type, spans within the section's columns, and
- * conditions that reference existing fields. Paths are rooted at the form (`sections.0.items.2.field`).
- * The document's JSON shape is the engine validator's job; this covers what the designer can get wrong.
+ * Checks a form: its JSON shape with the engine's `validateDocument` (ajv schema + document checks),
+ * then against its entity: unique section/tab/item ids, tabs that exist, items naming existing fields
+ * with a widget that suits the field type, spans within the section's columns, and conditions that
+ * reference existing fields. Paths are rooted at the form (`sections.0.items.2.field`); one error per
+ * path (the engine's first).
  */
 export function validateForm(form: FormDoc, entity: EntityDoc): ErrorDetail[] {
+  const shape = validateDocument(form);
+  const seen = new Set(shape.map((e) => e.path));
+  return [...shape, ...entityErrors(form, entity).filter((e) => !seen.has(e.path))];
+}
+
+function entityErrors(form: FormDoc, entity: EntityDoc): ErrorDetail[] {
   const errors: ErrorDetail[] = [];
   const push = (path: string, zh: string, en: string, reason: string) =>
     errors.push({ path, message: msg(zh, en), reason });
