@@ -284,6 +284,14 @@ describe.each(testDatabaseKinds())('app store on %s', (kind) => {
     expect(entity(live.definition, 'deal').fields.map((f) => f.id)).not.toContain('d_first');
   });
 
+  it('validates the whole app document on save', async () => {
+    const draft = await apps.getDraft('test-crm');
+    entity(draft, 'customer').titleField = 'nope';
+    const err = await caught(apps.saveDraft(ctx, 'test-crm', draft));
+    expect(err.code).toBe('LATTICE_ERR_VALIDATION');
+    expect(err.details.map((d) => d.path)).toEqual(['documents.0.titleField']);
+  });
+
   it('refuses bad identifiers before any SQL runs', async () => {
     const def = sampleApp('evil');
     const c = entity(def, 'customer');
