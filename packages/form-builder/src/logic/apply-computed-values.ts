@@ -1,4 +1,4 @@
-import type { EntityDoc, FormDoc } from '@lattice/engine';
+import type { EntityDoc, FormDoc, FormItem } from '@lattice/engine';
 import type { LogicContext } from './evaluate-form-state';
 import { logicData } from './evaluate-form-state';
 import { compileLogic } from './evaluate-logic';
@@ -19,6 +19,28 @@ export interface ComputeOptions extends LogicContext {
 
 /** Computed values may feed each other; a few passes settle any acyclic chain of realistic depth. */
 const MAX_PASSES = 4;
+
+const activeItems = new WeakMap<FormDoc, WeakMap<EntityDoc, FormItem[]>>();
+
+/** Items that can produce a value (compute, defaultValue or a field default), cached per form+entity. */
+function itemsWithValues(entity: EntityDoc, form: FormDoc): FormItem[] {
+  let byEntity = activeItems.get(form);
+  if (!byEntity) {
+    byEntity = new WeakMap();
+    activeItems.set(form, byEntity);
+  }
+  let items = byEntity.get(entity);
+  if (!items) {
+    items = formItems(form).filter(
+      (i) =>
+        i.compute !== undefined ||
+        i.defaultValue !== undefined ||
+        fieldByName(entity, i.field)?.default !== undefined,
+    );
+    byEntity.set(entity, items);
+  }
+  return items;
+}
 
 /**
  * Applies live `compute` expressions and computed defaults (`defaultValue`, then the field's static
@@ -42,7 +64,7 @@ export function applyComputedValues(
   };
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     let changed = false;
-    for (const item of formItems(form)) {
+    for (const item of itemsWithValues(entity, form)) {
       const name = item.field;
       if (item.compute !== undefined) {
         changed = set(name, normalise(compileLogic(item.compute)(logicData(next, opts)))) || changed;

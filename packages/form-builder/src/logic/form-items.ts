@@ -5,9 +5,16 @@ export function formItems(form: FormDoc): FormItem[] {
   return form.sections.flatMap((s) => s.items);
 }
 
-/** The entity field with this API name, if any. */
+const fieldMaps = new WeakMap<readonly Field[], Map<string, Field>>();
+
+/** The entity field with this API name, if any (a map cached per fields array: forms ask per keystroke). */
 export function fieldByName(entity: EntityDoc, name: string): Field | undefined {
-  return entity.fields.find((f) => f.name === name);
+  let map = fieldMaps.get(entity.fields);
+  if (!map) {
+    map = new Map(entity.fields.map((f) => [f.name, f]));
+    fieldMaps.set(entity.fields, map);
+  }
+  return map.get(name);
 }
 
 /** True for null, undefined, '' and empty arrays: the values a required field may not hold. */

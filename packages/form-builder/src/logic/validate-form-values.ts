@@ -3,7 +3,7 @@ import { coerceRecordInput } from '@lattice/engine';
 import { formMessage } from '../i18n/form-text';
 import type { FormState, LogicContext } from './evaluate-form-state';
 import { evaluateFormState } from './evaluate-form-state';
-import { isEmptyValue } from './form-items';
+import { fieldByName, isEmptyValue } from './form-items';
 
 /** Options of {@link validateFormValues}. */
 export interface ValidateFormOptions extends LogicContext {
@@ -32,13 +32,15 @@ export function validateFormValues(
   state: FormState = evaluateFormState(entity, form, values, opts),
 ): ErrorDetail[] {
   const order: string[] = [];
+  const onForm = new Set<string>();
   const requiredByForm = new Set<string>();
   for (const section of form.sections) {
     for (const item of section.items) {
       const st = state.items[item.id];
-      if (!st?.visible || st.readonly || order.includes(item.field)) continue;
-      if (!entity.fields.some((f) => f.name === item.field)) continue;
+      if (!st?.visible || st.readonly || onForm.has(item.field)) continue;
+      if (!fieldByName(entity, item.field)) continue;
       order.push(item.field);
+      onForm.add(item.field);
       if (st.required) requiredByForm.add(item.field);
     }
   }
@@ -50,7 +52,7 @@ export function validateFormValues(
     now: opts.now,
   });
   const byField = new Map<string, ErrorDetail>();
-  for (const e of errors) if (order.includes(e.path) && !byField.has(e.path)) byField.set(e.path, e);
+  for (const e of errors) if (onForm.has(e.path) && !byField.has(e.path)) byField.set(e.path, e);
   for (const name of requiredByForm) {
     if (!byField.has(name) && isEmptyValue(values[name]))
       byField.set(name, { path: name, message: formMessage('required'), reason: 'LATTICE_ERR_REQUIRED' });

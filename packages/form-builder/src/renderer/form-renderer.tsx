@@ -5,6 +5,7 @@ import { applyComputedValues } from '../logic/apply-computed-values';
 import type { LogicContext } from '../logic/evaluate-form-state';
 import { evaluateFormState, logicData } from '../logic/evaluate-form-state';
 import { compileLogic } from '../logic/evaluate-logic';
+import { fieldByName } from '../logic/form-items';
 import { validateFormValues } from '../logic/validate-form-values';
 import { FormFieldCell } from './form-field-cell';
 import type { FormServices, LookupSource, PickerSource, Uploader } from './form-services';
@@ -165,7 +166,7 @@ export function FormRenderer(props: FormRendererProps) {
   const renderSection = (section: FormSection) => (
     <FormSectionView key={section.id} section={section} locale={locale}>
       {section.items.map((item) => {
-        const field = entity.fields.find((f) => f.name === item.field);
+        const field = fieldByName(entity, item.field);
         const st = state.items[item.id];
         if (!field || !st?.visible) return null;
         const shown = field.type === 'formula' ? compileLogic(field.expression)(data) : value[field.name];
