@@ -197,6 +197,19 @@ describe.each(testDatabaseKinds())('record service on %s', (kind) => {
     expect(h.filter((x) => x.field === 'note')).toHaveLength(2);
   });
 
+  it('lets one of 5 concurrent creates with the same unique value win and maps the rest to LATTICE_ERR_UNIQUE', async () => {
+    const results = await Promise.allSettled(
+      Array.from({ length: 5 }, () => records.create(ctx, APP, 'customer', { name: 'same-name-race' })),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const codes = results.flatMap((r) => (r.status === 'rejected' ? [(r.reason as LatticeError).code] : []));
+    expect(codes).toEqual(Array(4).fill('LATTICE_ERR_UNIQUE'));
+    const reasons = results.flatMap((r) =>
+      r.status === 'rejected' ? [(r.reason as LatticeError).details[0]?.path] : [],
+    );
+    expect(reasons).toEqual(Array(4).fill('name'));
+  });
+
   it('rolls the whole write back when a hook throws', async () => {
     await expect(records.create(ctx, APP, 'customer', { name: 'hook-fails' })).rejects.toThrow(
       'hook refused',
