@@ -63,7 +63,6 @@ async function bundlePage(): Promise<string> {
         alias: [
           { find: '@lattice/form-builder', replacement: join(fbDir, 'src/index.ts') },
           { find: /^react(-dom)?(\/.*)?$/, replacement: join(fbDir, 'node_modules/react$1$2') },
-          { find: /^json-logic-js$/, replacement: join(fbDir, 'node_modules/json-logic-js') },
         ],
       },
       build: {
