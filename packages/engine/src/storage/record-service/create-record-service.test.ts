@@ -334,6 +334,32 @@ describe.each(testDatabaseKinds())('record service on %s', (kind) => {
     expect(amounts.slice(-6)).toEqual(Array(6).fill(null));
   });
 
+  it('filters and sorts by rollups', async () => {
+    const big = await records.create(ctx, APP, 'customer', { name: 'rollup-big' });
+    const small = await records.create(ctx, APP, 'customer', { name: 'rollup-small' });
+    for (const [c, n] of [
+      [big, 3],
+      [small, 1],
+    ] as const) {
+      for (let i = 0; i < n; i++)
+        await records.create(ctx, APP, 'deal', { title: `r-${i}`, customer: c.id, amount: 10 });
+    }
+    const page = await records.list(ctx, APP, 'customer', {
+      filter: { and: [{ '>=': [{ var: 'deal_count' }, 1] }, { starts_with: [{ var: 'name' }, 'rollup-'] }] },
+      sort: [{ field: 'deal_total', dir: 'desc' }],
+      limit: 1,
+    });
+    expect(page.items.map((r) => [r.name, r.deal_count, r.deal_total])).toEqual([['rollup-big', 3, 30]]);
+    const next = await records.list(ctx, APP, 'customer', {
+      filter: { and: [{ '>=': [{ var: 'deal_count' }, 1] }, { starts_with: [{ var: 'name' }, 'rollup-'] }] },
+      sort: [{ field: 'deal_total', dir: 'desc' }],
+      limit: 1,
+      cursor: page.nextCursor!,
+    });
+    expect(next.items.map((r) => r.name)).toEqual(['rollup-small']);
+    expect(next.nextCursor).toBeNull();
+  });
+
   it('refuses a forged cursor and an unknown filter field with paths', async () => {
     const forged = Buffer.from(JSON.stringify({ s: 'x', v: [1] })).toString('base64url');
     expect((await caught(records.list(ctx, APP, 'deal', { cursor: forged }))).code).toBe(

@@ -10,12 +10,11 @@ import {
   keysetOrderBy,
   keysetPredicate,
 } from '../../query/keyset';
-import { SYSTEM_COLUMN_TYPES } from '../../query/resolve-filter-column';
+import type { ColumnResolver } from '../../query/resolve-filter-column';
 import { compileSearch } from '../../query/search';
-import { columnTypeFor } from '../../records/column-type-for';
 import type { DbExecutor, ListQuery, ListResult, LiveApp } from '../contracts';
 import { toRecord } from './row-codec';
-import { selectRecords, T } from './select-records';
+import { recordColumnResolver, selectRecords, T } from './select-records';
 
 export const DEFAULT_LIMIT = 50;
 export const MAX_LIMIT = 500;
@@ -37,7 +36,7 @@ export async function listRecords(
   query: ListQuery,
   opts: { now: Date; scope: JsonLogic | null },
 ): Promise<ListResult> {
-  const sort = resolveSort(entity, query.sort);
+  const sort = resolveSort(query.sort, recordColumnResolver(live, entity, opts.now));
   const keys = sort.map((s) => s.key);
   const bind = sort.map((s) => `${s.column}:${s.key.direction}`).join(',');
   const limit = Math.min(Math.max(Math.trunc(query.limit ?? DEFAULT_LIMIT), 1), MAX_LIMIT);
@@ -48,8 +47,10 @@ export async function listRecords(
   const filters: JsonLogic[] = [];
   if (query.filter !== undefined && query.filter !== null) filters.push(query.filter);
   if (opts.scope !== null) filters.push(opts.scope);
-  for (const f of filters)
-    q = q.where((eb) => compileFilter(entity, f, eb, { tableAlias: T, now: opts.now }));
+  const resolveField = recordColumnResolver(live, entity, opts.now);
+  for (const f of filters) {
+    q = q.where((eb) => compileFilter(entity, f, eb, { tableAlias: T, now: opts.now, resolveField }));
+  }
   if (query.q?.trim()) {
     const text = query.q;
     q = q.where((eb) => compileSearch(entity, text, eb, { tableAlias: T }));
@@ -64,26 +65,23 @@ export async function listRecords(
   return { items: page.map((r) => toRecord(entity, r)), nextCursor };
 }
 
-/** Sort spec (field names) → column keys; unknown or unsortable fields are a validation error. */
-function resolveSort(entity: EntityDoc, spec: ListQuery['sort']): ResolvedSort[] {
+/** Sort spec (field names) → keys (columns, or rollup subqueries); unknown names are a validation error. */
+function resolveSort(spec: ListQuery['sort'], resolve: ColumnResolver): ResolvedSort[] {
   const out: ResolvedSort[] = [];
   const errors: ErrorDetail[] = [];
   (spec?.length ? spec : [{ field: 'created_at', dir: 'desc' as const }]).forEach((s, i) => {
-    const f = entity.fields.find((x) => x.name === s.field);
-    const fieldType = f ? columnTypeFor(f) : null;
-    const systemType =
-      !f && Object.hasOwn(SYSTEM_COLUMN_TYPES, s.field) ? SYSTEM_COLUMN_TYPES[s.field] : undefined;
-    const column = f && fieldType ? f.id : systemType ? s.field : null;
-    const type = fieldType ?? systemType;
-    if (!column || !type || (s.dir !== 'asc' && s.dir !== 'desc')) {
+    const r = typeof s.field === 'string' ? resolve(s.field) : null;
+    if (!r || r.type === 'jsonb' || (s.dir !== 'asc' && s.dir !== 'desc')) {
       errors.push({
         path: `sort.${i}.field`,
-        message: { zh: `不能按 ${s.field} 排序`, en: `cannot sort by ${s.field}` },
+        message: { zh: `不能按 ${String(s.field)} 排序`, en: `cannot sort by ${String(s.field)}` },
       });
       return;
     }
+    // The row carries each key under the field id (column or rollup alias) or the system column name.
+    const column = r.field ? r.field.id : s.field;
     if (column === 'id') return;
-    out.push({ column, key: { ref: sql.ref(`${T}.${column}`), direction: s.dir, type } });
+    out.push({ column, key: { ref: r.ref, direction: s.dir, type: r.type } });
   });
   if (errors.length) throw new LatticeError('LATTICE_ERR_VALIDATION', errors);
   return out;

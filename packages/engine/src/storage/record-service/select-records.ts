@@ -1,10 +1,12 @@
-import { type ExpressionBuilder, type RawBuilder, type SqlBool, sql } from 'kysely';
+import { expressionBuilder, type RawBuilder, type SqlBool, sql } from 'kysely';
 import { findEntity } from '../../model/app';
 import type { EntityDoc } from '../../model/entity';
 import type { RollupField } from '../../model/field';
 import { appSchemaName } from '../../model/identifier';
 import { compileFilter } from '../../query/compile-filter';
-import type { DbExecutor, LiveApp } from '../contracts';
+import { type ColumnResolver, createColumnResolver } from '../../query/resolve-filter-column';
+import { type ColumnType, columnTypeFor } from '../../records/column-type-for';
+import type { DbExecutor, LatticeTables, LiveApp } from '../contracts';
 
 /** Alias of the entity table in every record query. */
 export const T = 't';
@@ -16,16 +18,28 @@ export const T = 't';
 export function selectRecords(ex: DbExecutor, live: LiveApp, entity: EntityDoc, now: Date) {
   const rollups = entity.fields.filter((f): f is RollupField => f.type === 'rollup');
   let q = ex.selectFrom(`${appSchemaName(live.appId)}.${entity.name} as ${T}`).selectAll(T);
-  for (const f of rollups) q = q.select((eb) => rollupSql(live, f, now, eb).as(f.id));
+  for (const f of rollups) q = q.select(rollupSql(live, f, now).as(f.id));
   return q;
 }
 
-function rollupSql<DB, TB extends keyof DB>(
-  live: LiveApp,
-  f: RollupField,
-  now: Date,
-  eb: ExpressionBuilder<DB, TB>,
-): RawBuilder<unknown> {
+/**
+ * Field names → SQL for filters and sorts on `t`: columns as usual, and rollups as their correlated
+ * subquery, so lists can filter and sort by e.g. a customer's open-deal count.
+ */
+export function recordColumnResolver(live: LiveApp, entity: EntityDoc, now: Date): ColumnResolver {
+  const base = createColumnResolver(entity, T);
+  const rollups = new Map(
+    entity.fields.filter((f): f is RollupField => f.type === 'rollup').map((f) => [f.name, f]),
+  );
+  return (name) => {
+    const f = rollups.get(name);
+    if (!f) return base(name);
+    return { ref: rollupSql(live, f, now), type: rollupType(live, f), field: f };
+  };
+}
+
+/** The correlated subquery computing one rollup for the row `t`. */
+export function rollupSql(live: LiveApp, f: RollupField, now: Date): RawBuilder<unknown> {
   const child = findEntity(live.definition, f.relation.entity);
   const ref = child?.fields.find((x) => x.name === f.relation.field);
   if (!child || !ref) return sql`null`;
@@ -35,7 +49,16 @@ function rollupSql<DB, TB extends keyof DB>(
   if (f.aggregate === 'count') agg = sql`count(*)`;
   else if (!measure) return sql`null`;
   else agg = sql`${sql.raw(f.aggregate)}(${col(measure.id)})`;
-  const filter = f.filter ? compileFilter(child, f.filter, eb, { tableAlias: 'r', now }) : sql<SqlBool>`true`;
+  const filter = f.filter
+    ? compileFilter(child, f.filter, expressionBuilder<LatticeTables, string>(), { tableAlias: 'r', now })
+    : sql<SqlBool>`true`;
   return sql`(select ${agg} from ${sql.table(`${appSchemaName(live.appId)}.${child.name}`)} as r
     where ${col(ref.id)} = ${sql.ref(`${T}.id`)} and r.deleted_at is null and ${filter})`;
+}
+
+function rollupType(live: LiveApp, f: RollupField): ColumnType {
+  if (f.aggregate === 'count') return 'integer';
+  if (f.aggregate === 'sum' || f.aggregate === 'avg') return 'numeric';
+  const measure = findEntity(live.definition, f.relation.entity)?.fields.find((x) => x.name === f.measure);
+  return (measure && columnTypeFor(measure)) || 'numeric';
 }
