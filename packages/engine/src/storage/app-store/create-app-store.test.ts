@@ -193,6 +193,19 @@ describe.each(testDatabaseKinds())('app store on %s', (kind) => {
     await apps.saveDraft(ctx, 'test-crm', before);
   });
 
+  it('tells how many records are empty in a field that becomes required, without calling it lossy', async () => {
+    const draft = await apps.getDraft('test-crm');
+    const before = structuredClone(draft);
+    const email = entity(draft, 'customer').fields.find((x) => x.id === 'f_email')!;
+    email.required = true;
+    await apps.saveDraft(ctx, 'test-crm', draft);
+    const preview = await apps.previewPublish('test-crm');
+    const change = preview.changes.find((x) => x.field === 'email')!;
+    expect(change.lossy).toBe(false);
+    expect(change.summary.en).toBe('Change field email (email → email); now required, 2 records are empty');
+    await apps.saveDraft(ctx, 'test-crm', before);
+  });
+
   it('rolls back to an old version as a new version', async () => {
     const v = await apps.rollback('test-crm', 1, ctx);
     expect(v.version).toBe(4);

@@ -72,12 +72,17 @@ async function assessOne(db: DbExecutor, appId: string, c: StorageChange): Promi
         `Rename field ${c.from.name} to ${c.to.name}`,
       );
     case 'change_field': {
-      const base = plain(
-        c.kind,
-        c.entity.name,
-        c.to.name,
-        `修改字段 ${c.to.name}（${c.from.type} → ${c.to.type}）`,
-        `Change field ${c.to.name} (${c.from.type} → ${c.to.type})`,
+      const base = await noteNewlyRequired(
+        db,
+        appId,
+        c,
+        plain(
+          c.kind,
+          c.entity.name,
+          c.to.name,
+          `修改字段 ${c.to.name}（${c.from.type} → ${c.to.type}）`,
+          `Change field ${c.to.name} (${c.from.type} → ${c.to.type})`,
+        ),
       );
       if (!c.fromColumn || isScopingColumn(c.to.id)) return base;
       const col = sql.ref(c.to.id);
@@ -116,6 +121,30 @@ async function assessOne(db: DbExecutor, appId: string, c: StorageChange): Promi
     default:
       return assertNever(c);
   }
+}
+
+/**
+ * A field that becomes required is not lossy, but records that are empty in it will refuse the next
+ * update until filled: the summary says how many.
+ */
+async function noteNewlyRequired(
+  db: DbExecutor,
+  appId: string,
+  c: Extract<StorageChange, { kind: 'change_field' }>,
+  change: PublishChange,
+): Promise<PublishChange> {
+  if (!c.to.required || c.from.required || !c.fromColumn || isScopingColumn(c.to.id)) return change;
+  const col = sql.ref(c.to.id);
+  const empty = c.fromColumn === 'text' ? sql`(${col} is null or ${col} = '')` : sql`${col} is null`;
+  const n = await countWhere(db, appId, c.entity.name, sql`deleted_at is null and ${empty}`);
+  if (n === 0) return change;
+  return {
+    ...change,
+    summary: {
+      zh: `${change.summary.zh}；设为必填，${n} 条记录当前为空`,
+      en: `${change.summary.en}; now required, ${n} records are empty`,
+    },
+  };
 }
 
 /** Option values `from` allowed that `to` no longer allows (select, multiselect, stage, tags). */
