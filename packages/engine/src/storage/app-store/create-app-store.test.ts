@@ -264,6 +264,26 @@ describe.each(testDatabaseKinds())('app store on %s', (kind) => {
     expect(rows.every((r) => r.f_shout === `${String(r.f_name)}!`)).toBe(true);
   });
 
+  it('numbers existing rows, oldest first, when an autonumber field is added', async () => {
+    const draft = await apps.getDraft('test-crm');
+    entity(draft, 'customer').fields.push({
+      id: 'f_no',
+      name: 'customer_no',
+      type: 'autonumber',
+      label: { zh: '客户号', en: 'Customer no' },
+      pattern: 'C{0000}',
+    });
+    await apps.saveDraft(ctx, 'test-crm', draft);
+    await apps.publish('test-crm', {}, ctx);
+    const rows = await db.kysely
+      .selectFrom('app_test_crm.customer')
+      .select('f_no')
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    expect(rows.map((r) => r.f_no)).toEqual(rows.map((_, i) => `C${String(i + 1).padStart(4, '0')}`));
+  });
+
   it('forgets a live definition whose publish was rolled back with the caller transaction', async () => {
     const base = await apps.getLive('test-crm');
     const draft = await apps.getDraft('test-crm');

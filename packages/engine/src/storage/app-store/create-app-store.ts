@@ -19,6 +19,7 @@ import { applyStorageMigration } from '../ddl/apply-storage-migration';
 import { assessChanges } from '../ddl/assess-changes';
 import { diffDefinitions, type StorageChange } from '../ddl/diff-definitions';
 import { SYSTEM_SCHEMA } from '../migrate-system-schema';
+import { backfillAutonumbers } from './backfill-autonumbers';
 import { recomputeFormulas } from './recompute-formulas';
 import { validateForStorage } from './validate-for-storage';
 
@@ -115,8 +116,13 @@ export function createAppStore(db: LatticeDb): AppStore {
     if (lost.length && !opts.confirmLossy)
       throw new LatticeError('LATTICE_ERR_LOSSY_CHANGE', lost.map(lossDetail));
     await applyStorageMigration(trx, appId, draft, changes);
-    for (const entity of entitiesWithNewFormulas(changes))
+    for (const entity of entitiesWithNewFormulas(changes)) {
       await recomputeFormulas(trx, appId, entity, ctx.clock);
+    }
+    for (const c of changes) {
+      if (c.kind !== 'add_field' || c.field.type !== 'autonumber') continue;
+      await backfillAutonumbers(trx, appId, c.entity, c.field);
+    }
     const version = (live?.version ?? (await maxVersion(trx, appId))) + 1;
     const now = ctx.clock.now();
     await trx
