@@ -15,7 +15,6 @@ import type {
   AppStore,
   DbExecutor,
   DbTransaction,
-  HistoryEntry,
   LatticeDb,
   LiveApp,
   RecordData,
@@ -25,17 +24,18 @@ import type {
   RequestContext,
   WriteOptions,
 } from '../contracts';
-import { desiredIndexes } from '../ddl/sync-entity-indexes';
-import { SYSTEM_SCHEMA } from '../migrate-system-schema';
+import { insertOrMapUnique } from './insert-or-map-unique';
 import { listRecords } from './list-records';
 import { nextAutonumber } from './next-autonumber';
-import { hideOthersNotes, keepOthersNotes, stampPrivateNotes, visibleNotes } from './private-notes';
+import { hideOthersNotes, keepOthersNotes, stampPrivateNotes } from './private-notes';
+import { readHistory, writeHistory } from './record-history';
 import { recordValues, toRecord } from './row-codec';
 import { selectRecords, T } from './select-records';
+import { staleVersionError } from './stale-version-error';
+import { withRollups } from './with-rollups';
 import { findMissingReferences, findUniqueClashes } from './write-checks';
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const HISTORY = `${SYSTEM_SCHEMA}.record_history`;
 
 /**
  * Records CRUD over an app's live metadata. See {@link RecordService}. Every write runs in one
@@ -151,45 +151,8 @@ export function createRecordService(
     if (refs.length) throw new LatticeError('LATTICE_ERR_REFERENCE', refs);
   }
 
-  async function writeHistory(
-    trx: DbExecutor,
-    ctx: RequestContext,
-    appId: string,
-    entity: string,
-    recordId: string,
-    changes: { field: string; old: unknown; new: unknown }[],
-    source: string,
-  ) {
-    if (!changes.length) return;
-    const at = ctx.clock.now();
-    await trx
-      .insertInto(HISTORY)
-      .values(
-        changes.map((c) => ({
-          app_id: appId,
-          entity,
-          record_id: recordId,
-          field: c.field,
-          old_value: JSON.stringify(c.old ?? null),
-          new_value: JSON.stringify(c.new ?? null),
-          changed_by: ctx.actor.id,
-          changed_at: at,
-          source,
-        })),
-      )
-      .execute();
-  }
-
   async function emit(trx: DbTransaction, ctx: RequestContext, live: LiveApp, event: RecordEvent) {
     if (options.hooks?.onEvent) await options.hooks.onEvent(trx, ctx, live, event);
-  }
-
-  async function insertOrMapUnique<R>(entity: EntityDoc, run: () => Promise<R>): Promise<R> {
-    try {
-      return await run();
-    } catch (e) {
-      throw mapUniqueViolation(entity, e);
-    }
   }
 
   async function softDelete(
@@ -237,9 +200,7 @@ export function createRecordService(
     await writeHistory(
       trx,
       ctx,
-      live.appId,
-      entity.name,
-      id,
+      { appId: live.appId, entity: entity.name, recordId: id },
       [{ field: 'deleted_at', old: null, new: now }],
       source,
     );
@@ -257,9 +218,7 @@ export function createRecordService(
           await writeHistory(
             trx,
             ctx,
-            live.appId,
-            e.name,
-            String(r.id),
+            { appId: live.appId, entity: e.name, recordId: String(r.id) },
             [{ field: f.name, old: id, new: null }],
             source,
           );
@@ -336,9 +295,7 @@ export function createRecordService(
         await writeHistory(
           trx,
           ctx,
-          appId,
-          entity.name,
-          id,
+          { appId: appId, entity: entity.name, recordId: id },
           set.map((f) => ({ field: f.name, old: null, new: rec[f.name] })),
           source,
         );
@@ -369,7 +326,7 @@ export function createRecordService(
       inTrx(opts, async (trx) => {
         const { live, entity } = await resolve(trx, appId, entityName);
         const prev = await loadRow(trx, ctx, live, entity, id, 'update');
-        if (prev.version !== expectedVersion) throw staleVersion(prev.version);
+        if (prev.version !== expectedVersion) throw staleVersionError(prev.version);
         const before = recordValues(entity, prev);
         const stamped = stampPrivateNotes(entity, input, ctx);
         const { values, errors } = coerceRecordInput(entity, stamped, {
@@ -407,7 +364,7 @@ export function createRecordService(
           q = q.where((eb) => compileFilter(entity, scope, eb, { tableAlias: T, now: ctx.clock.now() }));
         }
         const done = await insertOrMapUnique(entity, () => q.returningAll(T).executeTakeFirst());
-        if (!done) throw staleVersion(null);
+        if (!done) throw staleVersionError(null);
         await assertInScope(trx, ctx, live, entity, id, 'update');
         // Rollups depend only on children, which this write did not touch.
         const rec = toRecord(entity, withRollups(entity, done, prev));
@@ -415,9 +372,7 @@ export function createRecordService(
         await writeHistory(
           trx,
           ctx,
-          appId,
-          entity.name,
-          id,
+          { appId: appId, entity: entity.name, recordId: id },
           [...changed].map((k) => ({ field: k, old: prev[k], new: rec[k] })),
           source,
         );
@@ -457,71 +412,7 @@ export function createRecordService(
     async history(ctx, appId, entityName, id) {
       const { live, entity } = await resolve(db.kysely, appId, entityName);
       await loadRow(db.kysely, ctx, live, entity, id, 'read', true);
-      const rows = await db.kysely
-        .selectFrom(HISTORY)
-        .selectAll()
-        .where('app_id', '=', appId)
-        .where('entity', '=', entity.name)
-        .where('record_id', '=', id)
-        .orderBy('seq')
-        .execute();
-      const notesOf = new Set(
-        ctx.actor.system ? [] : entity.fields.filter((f) => f.type === 'notes').map((f) => f.name),
-      );
-      return rows.map(
-        (r): HistoryEntry => ({
-          id: String(r.id),
-          recordId: String(r.record_id),
-          entity: String(r.entity),
-          field: String(r.field),
-          oldValue: notesOf.has(String(r.field))
-            ? visibleNotes(r.old_value, ctx.actor.id)
-            : (r.old_value ?? null),
-          newValue: notesOf.has(String(r.field))
-            ? visibleNotes(r.new_value, ctx.actor.id)
-            : (r.new_value ?? null),
-          changedBy: (r.changed_by as string | null) ?? null,
-          changedAt: (r.changed_at as Date).toISOString(),
-          source: String(r.source),
-        }),
-      );
+      return readHistory(db.kysely, ctx, appId, entity, id);
     },
   };
-}
-
-/** Adds rollup values (aliased by field id) to a written row: copied from `from`, or empty for a new record. */
-function withRollups(
-  entity: EntityDoc,
-  row: Record<string, unknown>,
-  from: RecordData | null,
-): Record<string, unknown> {
-  const out = { ...row };
-  for (const f of entity.fields) {
-    if (f.type !== 'rollup') continue;
-    out[f.id] = from ? from[f.name] : f.aggregate === 'count' ? 0 : null;
-  }
-  return out;
-}
-
-function staleVersion(current: number | null): LatticeError {
-  return latticeError('LATTICE_ERR_STALE_VERSION', 'version', {
-    zh: '记录已被他人修改，请刷新后重试',
-    en: current === null ? 'The record changed meanwhile' : `The current version is ${current}`,
-  });
-}
-
-/** PG unique violations (23505) on a managed index → LATTICE_ERR_UNIQUE naming the field. */
-function mapUniqueViolation(entity: EntityDoc, e: unknown): unknown {
-  const err = e as { code?: string; constraint?: string; message?: string };
-  if (err?.code !== '23505') return e;
-  const ix = desiredIndexes(entity).find((i) => i.name === err.constraint || err.message?.includes(i.name));
-  const col = ix?.columns[ix.columns.length - 1];
-  const field = entity.fields.find((f) => f.id === col)?.name ?? col ?? '';
-  return new LatticeError('LATTICE_ERR_UNIQUE', [
-    {
-      path: field,
-      reason: 'LATTICE_ERR_UNIQUE',
-      message: { zh: '该值已存在，不能重复', en: `${field} already exists` },
-    },
-  ]);
 }
