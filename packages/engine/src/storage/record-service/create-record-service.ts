@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import { type ErrorDetail, LatticeError, latticeError } from '../../errors';
-import { documentsOfKind, findEntity } from '../../model/app';
+import { LatticeError, latticeError } from '../../errors';
+import { findEntity } from '../../model/app';
 import type { EntityDoc } from '../../model/entity';
 import type { AutonumberField } from '../../model/field';
 import { appSchemaName } from '../../model/identifier';
@@ -29,6 +29,7 @@ import { listRecords } from './list-records';
 import { nextAutonumber } from './next-autonumber';
 import { hideOthersNotes, keepOthersNotes, stampPrivateNotes } from './private-notes';
 import { readHistory, writeHistory } from './record-history';
+import { findRestrictingReferences, nullReferences, referrersOf } from './references-to';
 import { recordValues, toRecord } from './row-codec';
 import { selectRecords, T } from './select-records';
 import { staleVersionError } from './stale-version-error';
@@ -165,30 +166,8 @@ export function createRecordService(
     source: string,
   ): Promise<void> {
     const rec = await loadRow(trx, ctx, live, entity, id, right);
-    const referrers = documentsOfKind(live.definition, 'entity').flatMap((e) =>
-      e.fields.flatMap((f) => (f.type === 'reference' && f.target === entity.name ? [{ e, f }] : [])),
-    );
-    const restricted: ErrorDetail[] = [];
-    for (const { e, f } of referrers) {
-      if (f.onDelete !== 'restrict') continue;
-      const r = await trx
-        .selectFrom(`${appSchemaName(live.appId)}.${e.name}`)
-        .select(sql<number>`count(*)::int`.as('n'))
-        .where(f.id, '=', id)
-        .where('deleted_at', 'is', null)
-        .executeTakeFirst();
-      const n = Number(r?.n ?? 0);
-      if (n > 0) {
-        restricted.push({
-          path: `${e.name}.${f.name}`,
-          reason: 'restrict',
-          message: {
-            zh: `仍有 ${n} 条${e.label.zh}引用此记录`,
-            en: `${n} ${e.name} records still reference it`,
-          },
-        });
-      }
-    }
+    const referrers = referrersOf(live, entity.name);
+    const restricted = await findRestrictingReferences(trx, live, referrers, id);
     if (restricted.length) throw new LatticeError('LATTICE_ERR_REFERENCE', restricted);
     const now = ctx.clock.now();
     const table = `${appSchemaName(live.appId)}.${entity.name}`;
@@ -205,27 +184,11 @@ export function createRecordService(
       source,
     );
     for (const { e, f } of referrers) {
-      const childTable = `${appSchemaName(live.appId)}.${e.name}`;
       if (f.onDelete === 'set_null') {
-        const rows = await trx
-          .updateTable(childTable)
-          .set({ [f.id]: null, updated_at: now, updated_by: ctx.actor.id, version: sql`version + 1` })
-          .where(f.id, '=', id)
-          .where('deleted_at', 'is', null)
-          .returning('id')
-          .execute();
-        for (const r of rows) {
-          await writeHistory(
-            trx,
-            ctx,
-            { appId: live.appId, entity: e.name, recordId: String(r.id) },
-            [{ field: f.name, old: id, new: null }],
-            source,
-          );
-        }
+        await nullReferences(trx, ctx, live, { e, f }, id, source);
       } else if (f.onDelete === 'cascade') {
         const children = await trx
-          .selectFrom(childTable)
+          .selectFrom(`${appSchemaName(live.appId)}.${e.name}`)
           .select('id')
           .where(f.id, '=', id)
           .where('deleted_at', 'is', null)
