@@ -12,17 +12,21 @@ export const PLATFORM_APP_ID = '';
  * await appendAudit(trx, ctx.clock, { appId, actor: ctx.actor.id, action: 'record.create', entity, recordId });
  */
 export async function appendAudit(db: DbExecutor, clock: Clock, entry: AuditEntry): Promise<void> {
-  await db
-    .insertInto(`${SYSTEM_SCHEMA}.audit_log`)
-    .values({
-      app_id: entry.appId ?? PLATFORM_APP_ID,
-      actor: entry.actor,
-      action: entry.action,
-      entity: entry.entity ?? null,
-      record_id: entry.recordId ?? null,
-      detail: entry.detail === undefined ? null : JSON.stringify(entry.detail),
-      ip: entry.ip ?? null,
-      at: clock.now(),
-    })
-    .execute();
+  await db.insertInto(AUDIT_LOG).values(auditRow(clock, entry)).execute();
+}
+
+export const AUDIT_LOG = `${SYSTEM_SCHEMA}.audit_log`;
+
+/** The `audit_log` row for `entry`, stamped with the clock's now. */
+export function auditRow(clock: Clock, entry: AuditEntry) {
+  return {
+    app_id: entry.appId ?? PLATFORM_APP_ID,
+    actor: entry.actor,
+    action: entry.action,
+    entity: entry.entity ?? null,
+    record_id: entry.recordId ?? null,
+    detail: entry.detail === undefined ? null : JSON.stringify(entry.detail),
+    ip: entry.ip ?? null,
+    at: clock.now(),
+  };
 }

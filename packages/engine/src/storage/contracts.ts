@@ -182,6 +182,11 @@ export interface PublishOptions {
   trx?: DbTransaction;
 }
 
+export interface AppStoreOptions {
+  /** How long plain reads may reuse the live-version pointer; 0 reads it on every call. Default 1000 ms. */
+  livePointerTtlMs?: number;
+}
+
 /** Versioned app metadata: drafts, publish (validate + diff + migrate in one transaction), rollback. */
 export interface AppStore {
   /** Creates an app whose draft is `definition` (nothing published yet). Refuses a duplicate id. */
@@ -193,6 +198,8 @@ export interface AppStore {
   saveDraft(ctx: RequestContext, appId: string, definition: AppDefinition): Promise<void>;
   /** The live definition (cached per app+version); LATTICE_ERR_UNKNOWN_APP when never published. */
   getLive(appId: string, opts?: { trx?: DbExecutor }): Promise<LiveApp>;
+  /** Drops this instance's remembered live pointer for `appId` (after a publish made elsewhere, e.g. by a pack install). */
+  forgetLive(appId: string): void;
   /** Diff of draft vs live with lossy changes counted; never writes. */
   previewPublish(appId: string): Promise<PublishPreview>;
   /** Publishes the draft as a new version; LATTICE_ERR_LOSSY_CHANGE unless confirmed. */

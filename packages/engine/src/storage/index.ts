@@ -6,6 +6,7 @@ export type {
   Actor,
   AppDefinition,
   AppStore,
+  AppStoreOptions,
   AppSummary,
   AppVersionInfo,
   AuditEntry,

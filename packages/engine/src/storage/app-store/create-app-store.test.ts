@@ -5,6 +5,7 @@ import type { AppDefinition } from '../../model/app';
 import type { EntityDoc } from '../../model/entity';
 import type { AppStore, LatticeDb } from '../contracts';
 import { openTestDatabase, testDatabaseKinds } from '../open-test-database';
+import { createRecordService } from '../record-service/create-record-service';
 import { sampleApp, testContext } from '../testing/sample-app';
 import { createAppStore } from './create-app-store';
 
@@ -315,6 +316,40 @@ describe.each(testDatabaseKinds())('app store on %s', (kind) => {
     expect(live.version).toBe(base.version + 1);
     expect(entity(live.definition, 'deal').fields.map((f) => f.id)).toContain('d_second');
     expect(entity(live.definition, 'deal').fields.map((f) => f.id)).not.toContain('d_first');
+  });
+
+  it('lets another instance reuse its live pointer for plain reads, never inside a transaction', async () => {
+    const other = createAppStore(db, { livePointerTtlMs: 60_000 });
+    const otherRecords = createRecordService(db, other);
+    const addScratch = async (add: boolean) => {
+      const draft = await apps.getDraft('test-crm');
+      const deal = entity(draft, 'deal');
+      deal.fields = deal.fields.filter((f) => f.id !== 'd_scratch');
+      if (add)
+        deal.fields.push({
+          id: 'd_scratch',
+          name: 'scratch',
+          type: 'text',
+          label: { zh: '草', en: 'Scratch' },
+        });
+      await apps.saveDraft(ctx, 'test-crm', draft);
+      return apps.publish('test-crm', { confirmLossy: true }, ctx);
+    };
+    const added = await addScratch(true);
+    expect((await other.getLive('test-crm')).version).toBe(added.version);
+    const dropped = await addScratch(false);
+    // The other instance still remembers the layout with `scratch`…
+    expect((await other.getLive('test-crm')).version).toBe(added.version);
+    // …but a transaction always sees what is live, and a read built on the old layout retries on the new one.
+    await db.kysely.transaction().execute(async (trx) => {
+      expect((await other.getLive('test-crm', { trx })).version).toBe(dropped.version);
+    });
+    // A list sorted by the dropped field: rebuilt on the new layout, it is an unknown field, not a SQL error.
+    const err = await caught(
+      otherRecords.list(ctx, 'test-crm', 'deal', { sort: [{ field: 'scratch', dir: 'asc' }] }),
+    );
+    expect(err.code).toBe('LATTICE_ERR_VALIDATION');
+    expect((await other.getLive('test-crm')).version).toBe(dropped.version);
   });
 
   it('validates the whole app document on save', async () => {

@@ -4,6 +4,7 @@ import type { EntityDoc } from '../../model/entity';
 import { appendAudit } from '../append-audit';
 import type {
   AppStore,
+  AppStoreOptions,
   AppSummary,
   AppVersionInfo,
   DbExecutor,
@@ -20,6 +21,7 @@ import { assessChanges } from '../ddl/assess-changes';
 import { diffDefinitions, type StorageChange } from '../ddl/diff-definitions';
 import { SYSTEM_SCHEMA } from '../migrate-system-schema';
 import { backfillAutonumbers } from './backfill-autonumbers';
+import { LivePointerCache } from './live-pointer-cache';
 import { recomputeFormulas } from './recompute-formulas';
 import { validateForStorage } from './validate-for-storage';
 
@@ -29,7 +31,10 @@ const VERSIONS = `${SYSTEM_SCHEMA}.app_versions`;
 
 /**
  * The app store over the `lattice` schema. See {@link AppStore}. Live definitions are cached in memory by
- * app+version (keyed by the publish's unique id, so a rolled-back publish never leaks); the live version number itself is read per call, so several runtime instances stay in step.
+ * app+version (keyed by the publish's unique id, so a rolled-back publish never leaks). Inside a transaction
+ * the live version number is read per call, so writes always check against what is live. Plain reads (no `trx`)
+ * reuse the live pointer for `livePointerTtlMs` (default 1 s): a publish on this instance is seen at once, one on
+ * another instance within that window — the price of read-by-id costing one query instead of two.
  *
  * @example
  * const apps = createAppStore(db);
@@ -37,8 +42,9 @@ const VERSIONS = `${SYSTEM_SCHEMA}.app_versions`;
  * const preview = await apps.previewPublish(definition.id);
  * await apps.publish(definition.id, { note: 'first', confirmLossy: preview.lossy }, ctx);
  */
-export function createAppStore(db: LatticeDb): AppStore {
+export function createAppStore(db: LatticeDb, options: AppStoreOptions = {}): AppStore {
   const cache = new Map<string, LiveApp>();
+  const pointers = new LivePointerCache(options.livePointerTtlMs ?? 1000);
 
   const inTrx = <T>(trx: DbTransaction | undefined, fn: (t: DbTransaction) => Promise<T>): Promise<T> =>
     trx ? fn(trx) : db.kysely.transaction().execute(fn);
@@ -141,6 +147,7 @@ export function createAppStore(db: LatticeDb): AppStore {
       .set({ live_version: version, label: JSON.stringify(draft.label), updated_at: now })
       .where('app_id', '=', appId)
       .execute();
+    pointers.delete(appId);
     await appendAudit(trx, ctx.clock, {
       appId,
       actor: ctx.actor.id,
@@ -245,10 +252,15 @@ export function createAppStore(db: LatticeDb): AppStore {
     },
 
     async getLive(appId, opts = {}) {
+      const cached = opts.trx ? undefined : pointers.get(appId);
+      if (cached) return cached;
       const live = await liveOf(opts.trx ?? db.kysely, appId);
       if (!live) throw unknownApp(appId);
+      if (!opts.trx) pointers.set(appId, live);
       return live;
     },
+
+    forgetLive: (appId) => pointers.delete(appId),
 
     async previewPublish(appId): Promise<PublishPreview> {
       const draft = await draftOf(db.kysely, appId);
@@ -266,7 +278,8 @@ export function createAppStore(db: LatticeDb): AppStore {
       };
     },
 
-    publish: (appId, opts, ctx) => inTrx(opts.trx, (trx) => publishDraft(trx, appId, opts, ctx)),
+    publish: (appId, opts, ctx) =>
+      inTrx(opts.trx, (trx) => publishDraft(trx, appId, opts, ctx)).finally(() => pointers.delete(appId)),
 
     async rollback(appId, toVersion, ctx, opts = {}) {
       return inTrx(opts.trx, async (trx) => {
@@ -278,7 +291,7 @@ export function createAppStore(db: LatticeDb): AppStore {
           .where('app_id', '=', appId)
           .execute();
         return publishDraft(trx, appId, { ...opts, note: `rollback to v${toVersion}` }, ctx);
-      });
+      }).finally(() => pointers.delete(appId));
     },
 
     async listVersions(appId) {

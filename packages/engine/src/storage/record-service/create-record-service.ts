@@ -28,8 +28,9 @@ import { insertOrMapUnique } from './insert-or-map-unique';
 import { listRecords } from './list-records';
 import { nextAutonumber } from './next-autonumber';
 import { hideOthersNotes, keepOthersNotes, stampPrivateNotes } from './private-notes';
-import { readHistory, writeHistory } from './record-history';
+import { readHistory, writeHistory, writeHistoryAndAudit } from './record-history';
 import { findRestrictingReferences, nullReferences, referrersOf } from './references-to';
+import { retryOnStaleLayout } from './retry-on-stale-layout';
 import { recordValues, toRecord } from './row-codec';
 import { selectRecords, T } from './select-records';
 import { staleVersionError } from './stale-version-error';
@@ -68,8 +69,9 @@ export function createRecordService(
   const inTrx = <R>(opts: WriteOptions | undefined, fn: (trx: DbTransaction) => Promise<R>): Promise<R> =>
     opts?.trx ? fn(opts.trx) : db.kysely.transaction().execute(fn);
 
-  async function resolve(ex: DbExecutor, appId: string, name: string) {
-    const live = await apps.getLive(appId, { trx: ex });
+  /** `trx` undefined = a plain read, which may reuse the app store's live pointer. */
+  async function resolve(trx: DbExecutor | undefined, appId: string, name: string) {
+    const live = await apps.getLive(appId, { trx });
     const entity = findEntity(live.definition, name);
     if (!entity) {
       throw latticeError('LATTICE_ERR_UNKNOWN_ENTITY', 'entity', {
@@ -255,35 +257,36 @@ export function createRecordService(
         const rec = toRecord(entity, withRollups(entity, inserted, null));
         const source = opts?.source ?? 'api';
         const set = entity.fields.filter((f) => f.type !== 'rollup' && rec[f.name] !== null);
-        await writeHistory(
+        await writeHistoryAndAudit(
           trx,
           ctx,
           { appId: appId, entity: entity.name, recordId: id },
           set.map((f) => ({ field: f.name, old: null, new: rec[f.name] })),
           source,
+          {
+            appId,
+            actor: ctx.actor.id,
+            action: 'record.create',
+            entity: entity.name,
+            recordId: id,
+            detail: { source },
+            ip: ctx.ip ?? null,
+          },
         );
-        await appendAudit(trx, ctx.clock, {
-          appId,
-          actor: ctx.actor.id,
-          action: 'record.create',
-          entity: entity.name,
-          recordId: id,
-          detail: { source },
-          ip: ctx.ip ?? null,
-        });
         await emit(trx, ctx, live, { type: 'created', entity: entity.name, record: rec });
         return hideOthersNotes(entity, rec, ctx);
       }),
 
-    async get(ctx, appId, entityName, id, opts = {}) {
-      const ex = opts.trx ?? db.kysely;
-      const { live, entity } = await resolve(ex, appId, entityName);
-      return hideOthersNotes(
-        entity,
-        await loadRow(ex, ctx, live, entity, id, 'read', opts.includeDeleted ?? false),
-        ctx,
-      );
-    },
+    get: (ctx, appId, entityName, id, opts = {}) =>
+      retryOnStaleLayout(apps, appId, opts.trx, async () => {
+        const ex = opts.trx ?? db.kysely;
+        const { live, entity } = await resolve(opts.trx, appId, entityName);
+        return hideOthersNotes(
+          entity,
+          await loadRow(ex, ctx, live, entity, id, 'read', opts.includeDeleted ?? false),
+          ctx,
+        );
+      }),
 
     update: (ctx, appId, entityName, id, input, expectedVersion, opts) =>
       inTrx(opts, async (trx) => {
@@ -332,22 +335,22 @@ export function createRecordService(
         // Rollups depend only on children, which this write did not touch.
         const rec = toRecord(entity, withRollups(entity, done, prev));
         const source = opts?.source ?? 'api';
-        await writeHistory(
+        await writeHistoryAndAudit(
           trx,
           ctx,
           { appId: appId, entity: entity.name, recordId: id },
           [...changed].map((k) => ({ field: k, old: prev[k], new: rec[k] })),
           source,
+          {
+            appId,
+            actor: ctx.actor.id,
+            action: 'record.update',
+            entity: entity.name,
+            recordId: id,
+            detail: { source, changed: [...changed] },
+            ip: ctx.ip ?? null,
+          },
         );
-        await appendAudit(trx, ctx.clock, {
-          appId,
-          actor: ctx.actor.id,
-          action: 'record.update',
-          entity: entity.name,
-          recordId: id,
-          detail: { source, changed: [...changed] },
-          ip: ctx.ip ?? null,
-        });
         await emit(trx, ctx, live, {
           type: 'updated',
           entity: entity.name,
@@ -364,16 +367,17 @@ export function createRecordService(
         await softDelete(trx, ctx, live, entity, id, 'delete', opts?.source ?? 'api');
       }),
 
-    async list(ctx, appId, entityName, query, opts = {}) {
-      const ex = opts.trx ?? db.kysely;
-      const { live, entity } = await resolve(ex, appId, entityName);
-      const scope = await scopeFilter(ctx, live, entity, 'read');
-      const page = await listRecords(ex, live, entity, query, { now: ctx.clock.now(), scope });
-      return { ...page, items: page.items.map((r) => hideOthersNotes(entity, r, ctx)) };
-    },
+    list: (ctx, appId, entityName, query, opts = {}) =>
+      retryOnStaleLayout(apps, appId, opts.trx, async () => {
+        const ex = opts.trx ?? db.kysely;
+        const { live, entity } = await resolve(opts.trx, appId, entityName);
+        const scope = await scopeFilter(ctx, live, entity, 'read');
+        const page = await listRecords(ex, live, entity, query, { now: ctx.clock.now(), scope });
+        return { ...page, items: page.items.map((r) => hideOthersNotes(entity, r, ctx)) };
+      }),
 
     async history(ctx, appId, entityName, id) {
-      const { live, entity } = await resolve(db.kysely, appId, entityName);
+      const { live, entity } = await resolve(undefined, appId, entityName);
       await loadRow(db.kysely, ctx, live, entity, id, 'read', true);
       return readHistory(db.kysely, ctx, appId, entity, id);
     },

@@ -1,5 +1,6 @@
 import type { EntityDoc } from '../../model/entity';
-import type { DbExecutor, HistoryEntry, RequestContext } from '../contracts';
+import { AUDIT_LOG, auditRow } from '../append-audit';
+import type { AuditEntry, DbExecutor, HistoryEntry, RequestContext } from '../contracts';
 import { SYSTEM_SCHEMA } from '../migrate-system-schema';
 import { visibleNotes } from './private-notes';
 
@@ -16,28 +17,64 @@ export interface FieldChange {
 export async function writeHistory(
   trx: DbExecutor,
   ctx: RequestContext,
-  target: { appId: string; entity: string; recordId: string },
+  target: HistoryTarget,
   changes: FieldChange[],
   source: string,
 ): Promise<void> {
   if (!changes.length) return;
-  const at = ctx.clock.now();
   await trx
     .insertInto(HISTORY)
-    .values(
-      changes.map((c) => ({
-        app_id: target.appId,
-        entity: target.entity,
-        record_id: target.recordId,
-        field: c.field,
-        old_value: JSON.stringify(c.old ?? null),
-        new_value: JSON.stringify(c.new ?? null),
-        changed_by: ctx.actor.id,
-        changed_at: at,
-        source,
-      })),
-    )
+    .values(historyRows(ctx, target, changes, source))
     .execute();
+}
+
+/**
+ * A record write's history rows and its audit row in one statement (a data-modifying CTE): one round trip
+ * instead of two on every create, update and delete.
+ */
+export async function writeHistoryAndAudit(
+  trx: DbExecutor,
+  ctx: RequestContext,
+  target: HistoryTarget,
+  changes: FieldChange[],
+  source: string,
+  audit: AuditEntry,
+): Promise<void> {
+  if (!changes.length) {
+    await trx.insertInto(AUDIT_LOG).values(auditRow(ctx.clock, audit)).execute();
+    return;
+  }
+  await trx
+    .with('history', (db) =>
+      db
+        .insertInto(HISTORY)
+        .values(historyRows(ctx, target, changes, source))
+        .returning('id'),
+    )
+    .insertInto(AUDIT_LOG)
+    .values(auditRow(ctx.clock, audit))
+    .execute();
+}
+
+interface HistoryTarget {
+  appId: string;
+  entity: string;
+  recordId: string;
+}
+
+function historyRows(ctx: RequestContext, target: HistoryTarget, changes: FieldChange[], source: string) {
+  const at = ctx.clock.now();
+  return changes.map((c) => ({
+    app_id: target.appId,
+    entity: target.entity,
+    record_id: target.recordId,
+    field: c.field,
+    old_value: JSON.stringify(c.old ?? null),
+    new_value: JSON.stringify(c.new ?? null),
+    changed_by: ctx.actor.id,
+    changed_at: at,
+    source,
+  }));
 }
 
 /** A record's history, oldest first; other authors' private notes are hidden from `ctx`. */
