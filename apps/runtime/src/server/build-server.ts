@@ -21,6 +21,10 @@ import type { DemoSource } from './demo/demo-source';
 import { ensureAdminUser } from './demo/ensure-admin-user';
 import { installDemo } from './demo/install-demo';
 import { registerErrorHandler } from './errors/register-error-handler';
+import { createJobQueue } from './jobs/job-queue';
+import { createJobRunner, type JobRunner } from './jobs/job-runner';
+import { migrateJobsSchema } from './jobs/migrate-jobs-schema';
+import { newWorkerId } from './jobs/new-worker-id';
 import { appRoutes } from './routes/app-routes';
 import { registerDocs } from './routes/docs-routes';
 import { healthRoutes } from './routes/health-routes';
@@ -32,6 +36,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Demo mode: resolves when the demo records are written (seeding may run in the background). */
     demoSeeded?: Promise<void>;
+    /** This instance's job worker (tests drain it by hand). */
+    jobRunner: JobRunner;
   }
 }
 
@@ -60,6 +66,8 @@ export interface BuildServerOptions {
   staticDirs?: StaticDirs;
   /** Allowed CORS origins; CORS is closed when empty (the SPAs are same-origin). */
   corsOrigins?: string[];
+  /** Poll the job table every `intervalMs` after `listen` (tests leave it off and call `jobRunner.drain()`). */
+  runJobs?: { intervalMs: number };
 }
 
 /**
@@ -77,7 +85,9 @@ export async function buildServer(opts: BuildServerOptions): Promise<FastifyInst
   const { db } = opts;
   await migrateSystemSchema(db);
   await migrateAuthSchema(db);
+  await migrateJobsSchema(db);
   const appStore = createAppStore(db);
+  const jobs = createJobQueue(db, { clock });
   const ctx: ServerContext = {
     db,
     clock,
@@ -86,12 +96,21 @@ export async function buildServer(opts: BuildServerOptions): Promise<FastifyInst
     users: createUserStore(db, clock),
     refreshTokens: createRefreshTokenStore(db, clock),
     loginPolicy: { ...DEFAULT_LOGIN_POLICY, ...opts.loginPolicy },
+    jobs,
+    jobRunner: createJobRunner({ db, queue: jobs, clock, workerId: newWorkerId() }),
   };
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: opts.bodyLimit ?? DEFAULT_BODY_LIMIT,
     ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array' } },
   });
+  app.decorate('jobRunner', ctx.jobRunner);
+  if (opts.runJobs) {
+    const { intervalMs } = opts.runJobs;
+    ctx.jobRunner.onError((error, job) => app.log.warn({ err: error, job: job?.id }, 'job failed'));
+    app.addHook('onReady', async () => ctx.jobRunner.start(intervalMs));
+    app.addHook('onClose', async () => ctx.jobRunner.stop());
+  }
   if (opts.demo) {
     let closing = false;
     const result = await installDemo(ctx, opts.demoSources ?? [builtinDemoSource], {

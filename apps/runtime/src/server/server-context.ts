@@ -5,6 +5,8 @@ import { actorOf } from './auth/access-token';
 import type { RefreshTokenStore } from './auth/refresh-token-store';
 import type { UserStore } from './auth/user-store';
 import { pickLocale } from './http/pick-locale';
+import type { JobQueue } from './jobs/job-queue';
+import type { JobRunner } from './jobs/job-runner';
 
 /** Login throttling and lockout; tests shrink these. */
 export interface LoginPolicy {
@@ -32,6 +34,10 @@ export interface ServerContext {
   users: UserStore;
   refreshTokens: RefreshTokenStore;
   loginPolicy: LoginPolicy;
+  /** The durable job table (enqueue in your write's transaction). */
+  jobs: JobQueue;
+  /** This instance's worker: register handlers per job kind (`ctx.jobRunner.register(kind, handler)`). */
+  jobRunner: JobRunner;
 }
 
 /** The storage {@link RequestContext} for an authenticated request. */

@@ -26,6 +26,7 @@ export async function startServer(config: ServerConfig): Promise<{ url: string; 
     demoInBackground: true,
     ...(config.adminPassword ? { adminPassword: config.adminPassword } : {}),
     corsOrigins: config.corsOrigins,
+    runJobs: { intervalMs: 1000 },
     logger: { level: process.env.LOG_LEVEL ?? 'warn' },
   });
   await app.listen({ port: config.port, host: config.host });
