@@ -1,3 +1,13 @@
+import { FormBuilderStyles } from '@lattice/form-builder';
 import { createRoot } from 'react-dom/client';
+import { getLocale } from './lib/i18n';
+import { StudioApp } from './shell/studio-app';
+import './styles.css';
 
-createRoot(document.getElementById('root')!).render(<div>Lattice Studio</div>);
+document.documentElement.lang = getLocale();
+createRoot(document.getElementById('root')!).render(
+  <>
+    <FormBuilderStyles />
+    <StudioApp />
+  </>,
+);

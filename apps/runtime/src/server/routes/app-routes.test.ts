@@ -135,4 +135,21 @@ describe.each(testDatabaseKinds())('metadata routes on %s', (kind) => {
       ['admin', 'analyst', 'finance', 'risk', 'sales_east', 'sales_south'].sort(),
     );
   });
+
+  it('creates an empty app for designers and refuses a duplicate id', async () => {
+    const body = { id: 'field-service', label: { zh: '现场服务', en: 'Field service' } };
+    const created = await s.call('POST', '/api/apps', { token: analyst, body });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ id: 'field-service', liveVersion: null });
+    const draft = (await s.call('GET', '/api/apps/field-service/draft', { token: analyst })).json();
+    expect(draft).toMatchObject({ id: 'field-service', documents: [] });
+    const duplicate = await s.call('POST', '/api/apps', { token: analyst, body });
+    expect(duplicate.statusCode).toBe(400);
+    expect(duplicate.json().error.details[0].path).toBe('id');
+    const bad = await s.call('POST', '/api/apps', { token: analyst, body: { ...body, id: 'Bad Id' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details[0].path).toBe('id');
+    const sales = await s.login('sales_south');
+    expect((await s.call('POST', '/api/apps', { token: sales, body })).statusCode).toBe(403);
+  });
 });

@@ -54,6 +54,16 @@ const rollbackBody = {
   properties: { version: { type: 'integer', minimum: 1 }, confirmLossy: { type: 'boolean' } },
 } as const;
 
+const createAppBody = {
+  type: 'object',
+  required: ['id', 'label'],
+  additionalProperties: false,
+  properties: {
+    id: appParams.properties.app,
+    label: definitionSchema.properties.label,
+  },
+} as const;
+
 type AppParams = { app: string };
 
 /**
@@ -66,6 +76,18 @@ export async function appRoutes(app: FastifyInstance, ctx: ServerContext): Promi
   app.addHook('onRequest', requireAuth(app, ctx.clock));
 
   app.get('/', async () => appStore.listApps());
+
+  // A new, empty app (studio "new app"): its draft has no documents and nothing is published yet.
+  app.post<{ Body: { id: string; label: { zh: string; en: string } } }>(
+    '/',
+    { schema: { body: createAppBody }, onRequest: designer },
+    async (request, reply) => {
+      const { id, label } = request.body;
+      await appStore.createApp(requestContext(ctx, request), { id, label, schemaVersion: 1, documents: [] });
+      const created = (await appStore.listApps()).find((a) => a.id === id);
+      return reply.status(201).send(created);
+    },
+  );
 
   app.get<{ Params: AppParams }>('/:app', { schema: { params: appParams } }, async (request) => {
     const live = await appStore.getLive(request.params.app);

@@ -1,0 +1,36 @@
+import type { I18nText } from '@lattice/engine';
+import type { ReactNode } from 'react';
+import type { RouteParams } from './lib/router';
+import { AppListPage } from './pages/app-list-page';
+import { AppOverviewPage } from './pages/app-overview-page';
+
+/**
+ * One studio page. `path` is studio-relative (`/apps/:app/rules`); pages under `/apps/:app/…` get the
+ * app's draft through `useAppDraft()`. `nav` puts a link in the sidebar: `global` links always show,
+ * `app` links show while an app is open (their `:app` is filled in). Lower `order` comes first.
+ */
+export interface StudioRoute {
+  path: string;
+  title: I18nText;
+  nav?: { area: 'global' | 'app'; order: number; icon?: string };
+  element: (params: RouteParams) => ReactNode;
+}
+
+/**
+ * The studio page registry. Other areas add ONE entry each (rule designer, flow designer, reports and
+ * dashboards, packs); keep entries sorted by area, then nav order.
+ */
+export const STUDIO_ROUTES: StudioRoute[] = [
+  {
+    path: '/apps',
+    title: { zh: '我的应用', en: 'Apps' },
+    nav: { area: 'global', order: 10, icon: '▦' },
+    element: () => <AppListPage />,
+  },
+  {
+    path: '/apps/:app',
+    title: { zh: '概览', en: 'Overview' },
+    nav: { area: 'app', order: 10, icon: '◎' },
+    element: (p) => <AppOverviewPage appId={p.app!} />,
+  },
+];
