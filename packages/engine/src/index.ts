@@ -190,6 +190,22 @@ export { autonumberPeriodKey, formatAutonumber } from './records/format-autonumb
 export type { FormulaOrder } from './records/formula-order';
 export { formulaOrder } from './records/formula-order';
 export { toApiRecord, toColumnValues } from './records/to-api-record';
+// security (roles → rights, scopes, field permissions, masking)
+export { checkQueryFields, queryableEntity } from './security/check-query-fields';
+export type { FieldVisibility } from './security/field-access';
+export {
+  canReveal,
+  checkWriteInput,
+  fieldVisibility,
+  redactRecord,
+  SCOPING_COLUMNS,
+  visibleFields,
+} from './security/field-access';
+export { maskValue } from './security/mask-value';
+export type { EntityAccess, FieldRestriction } from './security/resolve-entity-access';
+export { hasRight, resolveEntityAccess, roleDocs, SUPER_ROLE } from './security/resolve-entity-access';
+export type { ScopeUser } from './security/scope-filter';
+export { bindUserVars, NO_RECORDS, scopeFilter } from './security/scope-filter';
 export type { Rng } from './seed/create-rng';
 export { createRng } from './seed/create-rng';
 export { creditCodeCheckChar, generateCreditCode, isValidCreditCode } from './seed/credit-code';
