@@ -3,6 +3,8 @@ import type { ReactNode } from 'react';
 import type { RouteParams } from './lib/router';
 import { AppListPage } from './pages/app-list-page';
 import { AppOverviewPage } from './pages/app-overview-page';
+import { EntityDesignerPage } from './pages/entity/entity-designer-page';
+import { EntityListPage } from './pages/entity/entity-list-page';
 
 /**
  * One studio page. `path` is studio-relative (`/apps/:app/rules`); pages under `/apps/:app/…` get the
@@ -32,5 +34,16 @@ export const STUDIO_ROUTES: StudioRoute[] = [
     title: { zh: '概览', en: 'Overview' },
     nav: { area: 'app', order: 10, icon: '◎' },
     element: (p) => <AppOverviewPage appId={p.app!} />,
+  },
+  {
+    path: '/apps/:app/entities',
+    title: { zh: '实体', en: 'Entities' },
+    nav: { area: 'app', order: 20, icon: '▤' },
+    element: (p) => <EntityListPage appId={p.app!} />,
+  },
+  {
+    path: '/apps/:app/entities/:entity',
+    title: { zh: '实体设计', en: 'Entity designer' },
+    element: (p) => <EntityDesignerPage key={p.entity} appId={p.app!} entity={p.entity!} />,
   },
 ];

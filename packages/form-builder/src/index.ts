@@ -41,8 +41,11 @@ export { FormCanvas } from './designer/form-canvas';
 export type { FormDesignerProps } from './designer/form-designer';
 export { FormDesigner } from './designer/form-designer';
 export { formDesignerReducer } from './designer/form-designer-reducer';
+export { JsonLogicInput } from './designer/json-logic-input';
+export { OptionsEditor } from './designer/options-editor';
 export type { PropertyPanelProps } from './designer/property-panel';
 export { PropertyPanel } from './designer/property-panel';
+export { ValidationsEditor } from './designer/validations-editor';
 export type { FormTextKey } from './i18n/form-text';
 export { formMessage, formText } from './i18n/form-text';
 // live form logic

@@ -103,13 +103,3 @@ export function useAppDraft(): AppDraftState {
   if (!ctx) throw new Error('useAppDraft must be used inside an app page (/apps/:app/...)');
   return ctx;
 }
-
-/**
- * The errors of the last save that fall under `prefix` (a document index path such as `documents.3`),
- * with the prefix removed — so a designer can put each message next to its element.
- */
-export function errorsUnder(errors: readonly DraftError[], prefix: string): DraftError[] {
-  return errors
-    .filter((e) => e.path === prefix || e.path.startsWith(`${prefix}.`))
-    .map((e) => ({ path: e.path.slice(prefix.length + 1), message: e.message }));
-}
