@@ -2,6 +2,14 @@
 
 export { createAppStore } from './app-store/create-app-store';
 export { appendAudit, PLATFORM_APP_ID } from './append-audit';
+export {
+  type ImportBatchOptions,
+  type ImportBatchResult,
+  type ImportBatchRow,
+  type ImportBatchState,
+  importRecordBatch,
+  newImportBatchState,
+} from './bulk/import-record-batch';
 export type {
   Actor,
   AppDefinition,

@@ -1,0 +1,137 @@
+import { assertNever } from '../model/assert-never';
+import type { Field, SelectOption } from '../model/field';
+import { accept, expected, type FieldValueResult, reject } from '../records/field-value-result';
+import type { CellValue } from './import-types';
+import { parseImportNumber } from './parse-import-number';
+import { parseImportDate, parseImportDateTime } from './parse-import-temporal';
+
+const TRUE_WORDS = new Set(['true', 'yes', 'y', '1', '是', '对', '有', '√', '✓', 'x']);
+const FALSE_WORDS = new Set(['false', 'no', 'n', '0', '否', '错', '无', '×', '']);
+const LIST_SPLIT = /[,，;；、|\n]+/;
+
+/** Text of a cell as a user would type it back (numbers in plain form, dates as ISO). */
+export function cellText(cell: CellValue): string {
+  if (cell === null) return '';
+  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? '' : cell.toISOString();
+  return String(cell);
+}
+
+/** True for null, '' and whitespace-only text. */
+export function isBlankCell(cell: CellValue): boolean {
+  return cell === null || (typeof cell === 'string' && cell.trim() === '');
+}
+
+/**
+ * Turns one non-blank spreadsheet cell into the value the record API takes for `field`, being forgiving
+ * where a spreadsheet is: dates from serials and Chinese formats, numbers with separators and 万, select
+ * options by value or by zh/en label, lists split on `,`/`、`/`;`, booleans as 是/否/Y/N. Limits, options
+ * and patterns are then checked by `coerceRecordInput`. Reference fields keep their text (a title or key
+ * resolved against the target entity later); computed fields are refused.
+ *
+ * @example cellToInput(industryField, '机械装备') // → { ok: true, value: 'machinery' }
+ */
+export function cellToInput(field: Field, cell: CellValue): FieldValueResult {
+  switch (field.type) {
+    case 'text':
+    case 'longtext':
+    case 'richtext':
+    case 'email':
+    case 'url':
+    case 'phone':
+    case 'signature':
+    case 'user':
+    case 'department':
+    case 'reference':
+      return accept(typeof cell === 'string' ? cell.trim() : cellText(cell));
+    case 'number':
+    case 'currency':
+    case 'percent':
+    case 'integer':
+    case 'rating': {
+      const n = parseImportNumber(cell);
+      return n === null ? expected('a number', '数字', cellText(cell)) : accept(n);
+    }
+    case 'date': {
+      const d = parseImportDate(cell);
+      return d === null
+        ? expected(
+            'a date such as 2024-03-05 or 2024年3月5日',
+            '日期（如 2024-03-05 或 2024年3月5日）',
+            cellText(cell),
+          )
+        : accept(d);
+    }
+    case 'datetime': {
+      const d = parseImportDateTime(cell);
+      return d === null
+        ? expected(
+            'a date and time such as 2024-03-05 14:30',
+            '日期时间（如 2024-03-05 14:30）',
+            cellText(cell),
+          )
+        : accept(d);
+    }
+    case 'boolean':
+      return toBoolean(cell);
+    case 'select':
+      return accept(matchOption(field.options, cellText(cell).trim()));
+    case 'stage':
+      return accept(matchOption(field.stages, cellText(cell).trim()));
+    case 'multiselect':
+      return accept(splitList(cell).map((v) => matchOption(field.options, v)));
+    case 'tags':
+      return accept(splitList(cell));
+    case 'json':
+    case 'geo':
+    case 'file':
+    case 'image':
+      return parseJsonCell(cell);
+    case 'notes':
+    case 'formula':
+    case 'rollup':
+    case 'autonumber':
+      return reject('computed or system-managed fields cannot be imported', '计算字段或系统字段不能导入');
+    default:
+      return assertNever(field);
+  }
+}
+
+function toBoolean(cell: CellValue): FieldValueResult {
+  if (typeof cell === 'boolean') return accept(cell);
+  const s = cellText(cell).trim().toLowerCase();
+  if (TRUE_WORDS.has(s)) return accept(true);
+  if (FALSE_WORDS.has(s)) return accept(false);
+  return expected('yes/no (是/否)', '是/否', cellText(cell));
+}
+
+/** The option whose value or zh/en label equals `text` (case-insensitive); unmatched text passes through. */
+function matchOption(
+  options: readonly { value: string; label: SelectOption['label'] }[],
+  text: string,
+): string {
+  const lower = text.toLowerCase();
+  for (const o of options) {
+    if (o.value === text) return o.value;
+  }
+  for (const o of options) {
+    if (o.value.toLowerCase() === lower || o.label.zh === text || o.label.en.toLowerCase() === lower)
+      return o.value;
+  }
+  return text;
+}
+
+function splitList(cell: CellValue): string[] {
+  return cellText(cell)
+    .split(LIST_SPLIT)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
+
+function parseJsonCell(cell: CellValue): FieldValueResult {
+  const text = cellText(cell);
+  try {
+    return accept(JSON.parse(text) as unknown);
+  } catch {
+    return expected('JSON', 'JSON', text);
+  }
+}

@@ -1,0 +1,22 @@
+/**
+ * `@lattice/engine/import`: the pure core of spreadsheet/CSV import — cell conversion (Excel serials,
+ * Chinese dates, 万 units, option labels), column auto-mapping, CSV format detection, row → record input.
+ * No I/O: readers (exceljs, csv-parse) and writes live in the runtime and `@lattice/engine/storage`.
+ */
+export { cellText, cellToInput, isBlankCell } from './cell-to-input';
+export { type CsvDelimiter, detectCsvEncoding, detectDelimiter, detectHeaderRow } from './detect-csv-format';
+export { excelSerialToDate } from './excel-serial-date';
+export type {
+  CellValue,
+  ColumnMapping,
+  ImportCounts,
+  ImportMode,
+  ImportOnError,
+  ImportRowError,
+  ImportSettings,
+  SourceRow,
+} from './import-types';
+export { parseImportNumber } from './parse-import-number';
+export { parseImportDate, parseImportDateTime } from './parse-import-temporal';
+export { cellError, type PreparedMapping, prepareMapping, type RowInput, rowToInput } from './row-to-input';
+export { importableFields, normalizeHeader, suggestMapping } from './suggest-mapping';

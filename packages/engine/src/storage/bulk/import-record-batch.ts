@@ -1,0 +1,497 @@
+import { sql } from 'kysely';
+import type { ImportRowError } from '../../import/import-types';
+import { cellError } from '../../import/row-to-input';
+import type { EntityDoc } from '../../model/entity';
+import type { AutonumberField, Field, ReferenceField } from '../../model/field';
+import type { I18nText } from '../../model/i18n-text';
+import { appSchemaName } from '../../model/identifier';
+import { coerceFieldValue } from '../../records/coerce-field-value';
+import { coerceRecordInput } from '../../records/coerce-record-input';
+import { columnTypeFor } from '../../records/column-type-for';
+import { computeFormulas } from '../../records/compute-formulas';
+import { isEmptyValue } from '../../records/field-value-result';
+import { toColumnValues } from '../../records/to-api-record';
+import { AUDIT_LOG, auditRow } from '../append-audit';
+import type { DbTransaction, LiveApp, RecordData, RecordHooks, RequestContext } from '../contracts';
+import { SYSTEM_SCHEMA } from '../migrate-system-schema';
+import { nextAutonumber } from '../record-service/next-autonumber';
+import { recordValues, toRecord } from '../record-service/row-codec';
+import { type ReferenceCache, resolveReferenceTexts } from './resolve-reference-texts';
+import { type BulkColumn, unnestRows, unnestSelect } from './unnest-rows';
+
+/** One converted row of a batch (see `rowToInput`): sheet row number and record input by field name. */
+export interface ImportBatchRow {
+  row: number;
+  input: Record<string, unknown>;
+}
+
+/** What lives across the batches of one import: in-file duplicate detection and resolved references. */
+export interface ImportBatchState {
+  /** Per unique group (`a+b`): value tuple (JSON) → first sheet row that had it. */
+  seen: Map<string, Map<string, number>>;
+  refs: ReferenceCache;
+}
+
+export function newImportBatchState(): ImportBatchState {
+  return { seen: new Map(), refs: new Map() };
+}
+
+export interface ImportBatchOptions {
+  mode: 'insert' | 'upsert';
+  /** Upsert key field names (a unique field or unique key of the entity). */
+  key: readonly string[];
+  state: ImportBatchState;
+  /** History/audit source, e.g. `import:<id>`. */
+  source: string;
+  /** Field name → the file's header, for error reports. */
+  headers: ReadonlyMap<string, string>;
+  /** Validate and look up only (preview): nothing is written. */
+  dryRun?: boolean;
+  /** Per-row created/updated events (rules); leave unset for bulk loads. */
+  onEvent?: RecordHooks['onEvent'];
+}
+
+export interface ImportBatchResult {
+  inserted: number;
+  updated: number;
+  /** Upserted rows whose values were already stored. */
+  unchanged: number;
+  /** Sheet rows that were not written, with every problem found. */
+  errors: ImportRowError[];
+  failedRows: number[];
+}
+
+interface Candidate {
+  row: number;
+  input: Record<string, unknown>;
+  keyText: string | null;
+  existing: Record<string, unknown> | null;
+  merged: Record<string, unknown>;
+  changed: string[];
+}
+
+/**
+ * Writes one batch of imported rows in the caller's transaction: resolves references (by id, unique key
+ * or title), looks up existing rows by the upsert key (`FOR UPDATE`), coerces and validates each row with
+ * the same rules as the records API (`coerceRecordInput`, formulas), reports keys duplicated inside the
+ * file and unique clashes with stored rows, then inserts new rows and updates changed ones with one
+ * `unnest` statement each, writes history rows for updated fields and one audit row for the batch.
+ * Bad rows are returned, never half-written; the caller decides to skip them or roll back.
+ */
+export async function importRecordBatch(
+  trx: DbTransaction,
+  ctx: RequestContext,
+  live: LiveApp,
+  entity: EntityDoc,
+  rows: readonly ImportBatchRow[],
+  opts: ImportBatchOptions,
+): Promise<ImportBatchResult> {
+  const now = ctx.clock.now();
+  const nowFn = () => now;
+  const byName = new Map(entity.fields.map((f) => [f.name, f]));
+  const errors = new Map<number, ImportRowError[]>();
+  const fail = (row: number, field: string | null, value: unknown, reason: I18nText) => {
+    const list = errors.get(row) ?? [];
+    list.push(cellError(row, field ? (opts.headers.get(field) ?? field) : null, field, value, reason));
+    errors.set(row, list);
+  };
+  const work = rows.map((r) => ({ row: r.row, input: { ...r.input } }));
+
+  await resolveReferences(trx, live, entity, work, opts, fail);
+
+  const keyFields = opts.mode === 'upsert' ? opts.key.map((n) => byName.get(n)!).filter(Boolean) : [];
+  const keyed = new Map<number, { text: string; values: unknown[] }>();
+  if (keyFields.length) {
+    for (const r of work) {
+      if (errors.has(r.row)) continue;
+      const values: unknown[] = [];
+      for (const f of keyFields) {
+        const raw = r.input[f.name];
+        if (isEmptyValue(raw)) {
+          fail(r.row, f.name, '', {
+            zh: `更新键「${f.label.zh}」不能为空`,
+            en: `The upsert key ${f.label.en} is empty`,
+          });
+          break;
+        }
+        const c = coerceFieldValue(f, raw);
+        if (!c.ok) {
+          fail(r.row, f.name, raw, c.message);
+          break;
+        }
+        values.push(c.value);
+      }
+      if (!errors.has(r.row)) keyed.set(r.row, { text: JSON.stringify(values), values });
+    }
+  }
+  const existing = keyFields.length
+    ? await lockExisting(trx, live, entity, keyFields, [...keyed.values()])
+    : new Map();
+
+  const candidates: Candidate[] = [];
+  for (const r of work) {
+    if (errors.has(r.row)) continue;
+    const keyText = keyed.get(r.row)?.text ?? null;
+    const stored = keyText === null ? null : (existing.get(keyText) ?? null);
+    if (stored) {
+      const before = recordValues(entity, toRecord(entity, stored));
+      const { values, errors: es } = coerceRecordInput(entity, r.input, {
+        mode: 'update',
+        existing: before,
+        now: nowFn,
+      });
+      for (const e of es) fail(r.row, byName.has(e.path) ? e.path : null, r.input[e.path], e.message);
+      if (es.length) continue;
+      const merged: Record<string, unknown> = { ...before, ...values };
+      Object.assign(merged, computeFormulas(entity, merged, { now: nowFn }));
+      const changed = Object.keys(merged).filter(
+        (k) => byName.has(k) && JSON.stringify(merged[k] ?? null) !== JSON.stringify(before[k] ?? null),
+      );
+      candidates.push({ row: r.row, input: r.input, keyText, existing: stored, merged, changed });
+    } else {
+      const { values, errors: es } = coerceRecordInput(entity, r.input, { mode: 'create', now: nowFn });
+      for (const e of es) fail(r.row, byName.has(e.path) ? e.path : null, r.input[e.path], e.message);
+      if (es.length) continue;
+      const merged: Record<string, unknown> = {
+        ...Object.fromEntries(entity.fields.map((f) => [f.name, null])),
+        ...values,
+      };
+      Object.assign(merged, computeFormulas(entity, merged, { now: nowFn }));
+      candidates.push({ row: r.row, input: r.input, keyText, existing: null, merged, changed: [] });
+    }
+  }
+
+  checkInFileDuplicates(entity, candidates, opts.state, fail);
+  await checkStoredClashes(trx, live, entity, candidates, keyFields, errors, fail);
+
+  const good = candidates.filter((c) => !errors.has(c.row));
+  const inserts = good.filter((c) => c.existing === null);
+  const updates = good.filter((c) => c.existing !== null && c.changed.length > 0);
+  const result: ImportBatchResult = {
+    inserted: inserts.length,
+    updated: updates.length,
+    unchanged: good.length - inserts.length - updates.length,
+    errors: [...errors.values()].flat(),
+    failedRows: [...errors.keys()],
+  };
+  if (opts.dryRun || (inserts.length === 0 && updates.length === 0)) return result;
+
+  const insertedRows = await insertRows(trx, ctx, live, entity, inserts, now, Boolean(opts.onEvent));
+  const updatedRows = await updateRows(trx, ctx, live, entity, updates, now, Boolean(opts.onEvent));
+  await writeBatchHistoryAndAudit(trx, ctx, live, entity, updates, opts.source, result);
+  if (opts.onEvent) {
+    for (const rec of insertedRows)
+      await opts.onEvent(trx, ctx, live, { type: 'created', entity: entity.name, record: rec });
+    for (let i = 0; i < updatedRows.length; i++) {
+      const u = updates[i]!;
+      await opts.onEvent(trx, ctx, live, {
+        type: 'updated',
+        entity: entity.name,
+        record: updatedRows[i]!,
+        previous: toRecord(entity, u.existing!),
+        changed: u.changed,
+      });
+    }
+  }
+  return result;
+}
+
+type Fail = (row: number, field: string | null, value: unknown, reason: I18nText) => void;
+
+async function resolveReferences(
+  trx: DbTransaction,
+  live: LiveApp,
+  entity: EntityDoc,
+  work: { row: number; input: Record<string, unknown> }[],
+  opts: ImportBatchOptions,
+  fail: Fail,
+): Promise<void> {
+  for (const f of entity.fields) {
+    if (f.type !== 'reference') continue;
+    const texts = work
+      .map((r) => r.input[f.name])
+      .filter((v): v is string => typeof v === 'string' && v !== '');
+    if (!texts.length) continue;
+    const found = await resolveReferenceTexts(trx, live, f as ReferenceField, texts, opts.state.refs);
+    for (const r of work) {
+      const t = r.input[f.name];
+      if (typeof t !== 'string' || t === '') continue;
+      const hit = found.get(t);
+      if (hit?.ok) r.input[f.name] = hit.id;
+      else if (hit) fail(r.row, f.name, t, hit.reason);
+    }
+  }
+}
+
+function columnOf(f: Field): BulkColumn | null {
+  const type = columnTypeFor(f);
+  return type ? { name: f.id, type } : null;
+}
+
+async function lockExisting(
+  trx: DbTransaction,
+  live: LiveApp,
+  entity: EntityDoc,
+  keyFields: Field[],
+  keys: { text: string; values: unknown[] }[],
+): Promise<Map<string, Record<string, unknown>>> {
+  const out = new Map<string, Record<string, unknown>>();
+  if (!keys.length) return out;
+  const cols = keyFields.map((f) => columnOf(f)!);
+  const source = keys.map((k) => Object.fromEntries(cols.map((c, i) => [c.name, k.values[i]])));
+  const table = sql.table(`${appSchemaName(live.appId)}.${entity.name}`);
+  const tuple = sql.join(cols.map((c) => sql.ref(`t.${c.name}`)));
+  const res = await sql<Record<string, unknown>>`select t.* from ${table} as t
+    where t.deleted_at is null and (${tuple}) in (select ${unnestSelect(cols, 'k')} from ${unnestRows(cols, source, 'k')})
+    for update`.execute(trx);
+  for (const row of res.rows) {
+    const rec = toRecord(entity, row);
+    const values = keyFields.map((f) => {
+      const c = coerceFieldValue(f, rec[f.name]);
+      return c.ok ? c.value : rec[f.name];
+    });
+    out.set(JSON.stringify(values), row);
+  }
+  return out;
+}
+
+/** The unique groups of an entity: each unique field alone, then each unique key. */
+function uniqueGroups(entity: EntityDoc): string[][] {
+  return [...entity.fields.filter((f) => f.unique).map((f) => [f.name]), ...(entity.uniqueKeys ?? [])].filter(
+    (g, i, all) => all.findIndex((x) => x.join('+') === g.join('+')) === i,
+  );
+}
+
+function checkInFileDuplicates(
+  entity: EntityDoc,
+  candidates: Candidate[],
+  state: ImportBatchState,
+  fail: Fail,
+) {
+  for (const group of uniqueGroups(entity)) {
+    const name = group.join('+');
+    let seen = state.seen.get(name);
+    if (!seen) {
+      seen = new Map();
+      state.seen.set(name, seen);
+    }
+    for (const c of candidates) {
+      const vals = group.map((n) => c.merged[n]);
+      if (vals.some(isEmptyValue)) continue;
+      const text = JSON.stringify(vals);
+      const first = seen.get(text);
+      if (first !== undefined && first !== c.row) {
+        const field = group[group.length - 1]!;
+        fail(c.row, field, vals.join(' + '), {
+          zh: `${name} 的值在文件中重复（首次出现在第 ${first} 行）`,
+          en: `${name} repeats a value already in row ${first} of this file`,
+        });
+      } else seen.set(text, c.row);
+    }
+  }
+}
+
+async function checkStoredClashes(
+  trx: DbTransaction,
+  live: LiveApp,
+  entity: EntityDoc,
+  candidates: Candidate[],
+  keyFields: Field[],
+  errors: Map<number, unknown>,
+  fail: Fail,
+): Promise<void> {
+  const byName = new Map(entity.fields.map((f) => [f.name, f]));
+  const keyName = keyFields.map((f) => f.name).join('+');
+  const table = sql.table(`${appSchemaName(live.appId)}.${entity.name}`);
+  for (const group of uniqueGroups(entity)) {
+    // The upsert key was looked up (and locked) already: a row either updates its owner or is new.
+    if (keyFields.length && group.join('+') === keyName) continue;
+    const relevant = candidates.filter(
+      (c) =>
+        !errors.has(c.row) &&
+        !group.some((n) => isEmptyValue(c.merged[n])) &&
+        (c.existing === null || group.some((n) => c.changed.includes(n))),
+    );
+    if (!relevant.length) continue;
+    const fields = group.map((n) => byName.get(n)!);
+    const cols = fields.map((f) => columnOf(f)!);
+    const source = relevant.map((c) =>
+      toColumnValues(entity, Object.fromEntries(group.map((n) => [n, c.merged[n]]))),
+    );
+    const tuple = sql.join(cols.map((c) => sql.ref(`t.${c.name}`)));
+    const res = await sql<Record<string, unknown>>`select t.id::text as __id, ${tuple} from ${table} as t
+      where t.deleted_at is null and (${tuple}) in (select ${unnestSelect(cols, 'k')} from ${unnestRows(cols, source, 'k')})`.execute(
+      trx,
+    );
+    if (!res.rows.length) continue;
+    const owners = new Map<string, string>();
+    for (const row of res.rows) {
+      const rec = toRecord(entity, row);
+      owners.set(JSON.stringify(group.map((n) => rec[n] ?? null)), String(row.__id));
+    }
+    for (const c of relevant) {
+      const owner = owners.get(JSON.stringify(group.map((n) => c.merged[n] ?? null)));
+      if (owner && owner !== (c.existing ? String(c.existing.id) : null)) {
+        fail(c.row, group[group.length - 1]!, group.map((n) => String(c.merged[n])).join(' + '), {
+          zh: `${group.join('+')} 的值已被另一条记录使用`,
+          en: `${group.join('+')} is already used by another record`,
+        });
+      }
+    }
+  }
+}
+
+function storedColumns(entity: EntityDoc): BulkColumn[] {
+  const out: BulkColumn[] = [];
+  for (const f of entity.fields) {
+    const c = columnOf(f);
+    if (c) out.push(c);
+  }
+  return out;
+}
+
+const STANDARD: BulkColumn[] = [
+  { name: 'app_id', type: 'text' },
+  { name: 'created_at', type: 'timestamptz' },
+  { name: 'created_by', type: 'text' },
+  { name: 'updated_at', type: 'timestamptz' },
+  { name: 'updated_by', type: 'text' },
+  { name: 'version', type: 'integer' },
+];
+const SCOPING: BulkColumn[] = [
+  { name: 'owner', type: 'text' },
+  { name: 'region', type: 'text' },
+  { name: 'department', type: 'text' },
+];
+
+async function insertRows(
+  trx: DbTransaction,
+  ctx: RequestContext,
+  live: LiveApp,
+  entity: EntityDoc,
+  inserts: Candidate[],
+  now: Date,
+  returning: boolean,
+): Promise<RecordData[]> {
+  if (!inserts.length) return [];
+  for (const f of entity.fields.filter((x): x is AutonumberField => x.type === 'autonumber')) {
+    for (const c of inserts) {
+      c.merged[f.name] = await nextAutonumber(
+        trx,
+        { appId: live.appId, entity: entity.name, fieldId: f.id, pattern: f.pattern },
+        now,
+      );
+    }
+  }
+  const fieldCols = storedColumns(entity);
+  const taken = new Set(fieldCols.map((c) => c.name));
+  const cols = [...fieldCols, ...SCOPING.filter((c) => !taken.has(c.name)), ...STANDARD];
+  const iso = now.toISOString();
+  const rows = inserts.map((c) => {
+    const values = toColumnValues(entity, c.merged);
+    return {
+      owner: ctx.actor.id,
+      region: ctx.actor.region ?? null,
+      department: ctx.actor.department ?? null,
+      ...Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null && v !== undefined)),
+      app_id: live.appId,
+      created_at: iso,
+      created_by: ctx.actor.id,
+      updated_at: iso,
+      updated_by: ctx.actor.id,
+      version: 1,
+    } as Record<string, unknown>;
+  });
+  const table = sql.table(`${appSchemaName(live.appId)}.${entity.name}`);
+  const names = sql.join(cols.map((c) => sql.id(c.name)));
+  const res = await sql<Record<string, unknown>>`insert into ${table} (${names})
+    select ${unnestSelect(cols, 'v')} from ${unnestRows(cols, rows, 'v')}
+    ${returning ? sql`returning *` : sql``}`.execute(trx);
+  return returning ? res.rows.map((r) => toRecord(entity, r)) : [];
+}
+
+async function updateRows(
+  trx: DbTransaction,
+  ctx: RequestContext,
+  live: LiveApp,
+  entity: EntityDoc,
+  updates: Candidate[],
+  now: Date,
+  returning: boolean,
+): Promise<RecordData[]> {
+  if (!updates.length) return [];
+  const byName = new Map(entity.fields.map((f) => [f.name, f]));
+  const changedNames = [...new Set(updates.flatMap((u) => u.changed))];
+  const cols = changedNames.map((n) => columnOf(byName.get(n)!)).filter((c): c is BulkColumn => c !== null);
+  const all: BulkColumn[] = [{ name: '__id', type: 'uuid' }, { name: '__version', type: 'integer' }, ...cols];
+  const rows = updates.map((u) => ({
+    ...toColumnValues(entity, Object.fromEntries(changedNames.map((n) => [n, u.merged[n]]))),
+    __id: String(u.existing!.id),
+    __version: Number(u.existing!.version),
+  }));
+  const table = sql.table(`${appSchemaName(live.appId)}.${entity.name}`);
+  const sets = cols.map((c) => sql`${sql.id(c.name)} = ${castFrom('v', c)}`);
+  const res = await sql<Record<string, unknown>>`update ${table} as t set ${sql.join([
+    ...sets,
+    sql`updated_at = ${now}`,
+    sql`updated_by = ${ctx.actor.id}`,
+    sql`version = t.version + 1`,
+  ])}
+    from ${unnestRows(all, rows, 'v')}
+    where t.id = v.__id and t.version = v.__version and t.deleted_at is null
+    ${returning ? sql`returning t.*` : sql`returning t.id`}`.execute(trx);
+  if (res.rows.length !== updates.length) {
+    throw new Error(`import: ${updates.length - res.rows.length} rows changed concurrently; retry the batch`);
+  }
+  if (!returning) return [];
+  const byId = new Map(res.rows.map((r) => [String(r.id), toRecord(entity, r)]));
+  return updates.map((u) => byId.get(String(u.existing!.id))!);
+}
+
+function castFrom(alias: string, c: BulkColumn) {
+  return unnestSelect([c], alias);
+}
+
+async function writeBatchHistoryAndAudit(
+  trx: DbTransaction,
+  ctx: RequestContext,
+  live: LiveApp,
+  entity: EntityDoc,
+  updates: Candidate[],
+  source: string,
+  result: ImportBatchResult,
+): Promise<void> {
+  const history = updates.flatMap((u) =>
+    u.changed.map((field) => ({
+      record_id: String(u.existing!.id),
+      field,
+      old_value: JSON.stringify(toRecord(entity, u.existing!)[field] ?? null),
+      new_value: JSON.stringify(u.merged[field] ?? null),
+    })),
+  );
+  if (history.length) {
+    const cols: BulkColumn[] = [
+      { name: 'record_id', type: 'uuid' },
+      { name: 'field', type: 'text' },
+      { name: 'old_value', type: 'jsonb' },
+      { name: 'new_value', type: 'jsonb' },
+    ];
+    await sql`insert into ${sql.table(`${SYSTEM_SCHEMA}.record_history`)}
+      (app_id, entity, changed_by, changed_at, source, record_id, field, old_value, new_value)
+      select ${live.appId}, ${entity.name}, ${ctx.actor.id}, ${ctx.clock.now()}, ${source}, ${unnestSelect(cols, 'h')}
+      from ${unnestRows(cols, history, 'h')}`.execute(trx);
+  }
+  await trx
+    .insertInto(AUDIT_LOG)
+    .values(
+      auditRow(ctx.clock, {
+        appId: live.appId,
+        actor: ctx.actor.id,
+        action: 'record.import',
+        entity: entity.name,
+        detail: { source, inserted: result.inserted, updated: result.updated },
+        ip: ctx.ip ?? null,
+      }),
+    )
+    .execute();
+}
