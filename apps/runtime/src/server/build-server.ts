@@ -30,6 +30,10 @@ import { registerDocs } from './routes/docs-routes';
 import { healthRoutes } from './routes/health-routes';
 import { recordRoutes } from './routes/record-routes';
 import { DEFAULT_STATIC_DIRS, type StaticDirs, spaFallback, staticRoutes } from './routes/static-routes';
+import { createScopeProvider } from './security/create-scope-provider';
+import { migrateSecuritySchema } from './security/migrate-security-schema';
+import { createOrgStore } from './security/org-store';
+import { secureRecordService } from './security/secure-record-service';
 import { DEFAULT_LOGIN_POLICY, type LoginPolicy, type ServerContext } from './server-context';
 
 declare module 'fastify' {
@@ -85,14 +89,19 @@ export async function buildServer(opts: BuildServerOptions): Promise<FastifyInst
   const { db } = opts;
   await migrateSystemSchema(db);
   await migrateAuthSchema(db);
+  await migrateSecuritySchema(db);
   await migrateJobsSchema(db);
   const appStore = createAppStore(db);
+  const org = createOrgStore(db, clock);
+  const scope = createScopeProvider(org);
   const jobs = createJobQueue(db, { clock });
   const ctx: ServerContext = {
     db,
     clock,
     appStore,
-    records: createRecordService(db, appStore),
+    records: secureRecordService(createRecordService(db, appStore, { scope }), appStore, scope),
+    org,
+    scope,
     users: createUserStore(db, clock),
     refreshTokens: createRefreshTokenStore(db, clock),
     loginPolicy: { ...DEFAULT_LOGIN_POLICY, ...opts.loginPolicy },

@@ -7,6 +7,8 @@ import type { UserStore } from './auth/user-store';
 import { pickLocale } from './http/pick-locale';
 import type { JobQueue } from './jobs/job-queue';
 import type { JobRunner } from './jobs/job-runner';
+import type { SecurityScope } from './security/create-scope-provider';
+import type { OrgStore } from './security/org-store';
 
 /** Login throttling and lockout; tests shrink these. */
 export interface LoginPolicy {
@@ -38,6 +40,10 @@ export interface ServerContext {
   jobs: JobQueue;
   /** This instance's worker: register handlers per job kind (`ctx.jobRunner.register(kind, handler)`). */
   jobRunner: JobRunner;
+  /** Departments (tree) and regions. */
+  org: OrgStore;
+  /** Role-based record scopes and access lookup (`filterFor` for reports/exports, `accessFor`). */
+  scope: SecurityScope;
 }
 
 /** The storage {@link RequestContext} for an authenticated request. */

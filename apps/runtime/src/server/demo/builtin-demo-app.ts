@@ -1,4 +1,4 @@
-import type { AppDefinition, EntityDoc, SelectOption } from '@lattice/engine';
+import type { AppDefinition, EntityDoc, RoleDoc, SelectOption } from '@lattice/engine';
 
 const opt = (value: string, zh: string, en: string): SelectOption => ({ value, label: { zh, en } });
 
@@ -172,6 +172,44 @@ const opportunity: EntityDoc = {
   ],
 };
 
+const ALL_RIGHTS: RoleDoc['entities'][string]['rights'] = [
+  'create',
+  'read',
+  'update',
+  'delete',
+  'export',
+  'import',
+];
+const role = (
+  name: string,
+  zh: string,
+  en: string,
+  entities: RoleDoc['entities'],
+  designer = false,
+): RoleDoc => ({
+  kind: 'role',
+  schemaVersion: 1,
+  name,
+  label: { zh, en },
+  ...(designer ? { designer } : {}),
+  entities,
+});
+const region = { type: 'region' } as const;
+const all = { type: 'all' } as const;
+
+/** The demo personas' roles (the pack has the full set): sales see their region, the rest read all. */
+const roles: RoleDoc[] = [
+  role('sales', '销售', 'Sales', {
+    customer: { rights: ['create', 'read', 'update'], scope: region },
+    contact: { rights: ['create', 'read', 'update', 'delete'], scope: region },
+    opportunity: { rights: ['create', 'read', 'update', 'delete'], scope: region },
+  }),
+  role('analyst', '业务分析师', 'Analyst', { '*': { rights: ['read', 'export'], scope: all } }, true),
+  role('finance', '财务', 'Finance', { '*': { rights: ['read', 'export'], scope: all } }),
+  role('risk', '风控', 'Risk control', { '*': { rights: ['read', 'update', 'export'], scope: all } }),
+  role('sales_manager', '销售经理', 'Sales manager', { '*': { rights: ALL_RIGHTS, scope: all } }),
+];
+
 /**
  * A first slice of the manufacturing CRM (customer, contact, opportunity), used by demo mode until the
  * pack in templates/manufacturing-crm can be loaded, and by the runtime's own tests.
@@ -181,6 +219,6 @@ export function builtinDemoApp(): AppDefinition {
     id: 'mfg-crm',
     label: { zh: '制造业客户管理', en: 'Manufacturing CRM' },
     schemaVersion: 1,
-    documents: structuredClone([customer, contact, opportunity]),
+    documents: structuredClone([customer, contact, opportunity, ...roles]),
   };
 }

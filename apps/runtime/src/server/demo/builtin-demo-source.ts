@@ -46,6 +46,7 @@ export const builtinDemoSource: DemoSource = {
           customer: id,
           title: c === 0 ? '采购经理' : '技术总监',
           phone: `139${String(10_000_000 + i * 100 + c).slice(0, 8)}`,
+          region,
         });
       }
       const close = new Date(now.getTime() + ((i % 9) - 3) * 7 * 86_400_000);

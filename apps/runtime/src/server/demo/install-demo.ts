@@ -110,7 +110,8 @@ async function insertDemoRecords(
     const toInput = (record: DemoRecord): Record<string, unknown> | null => {
       const input: Record<string, unknown> = {};
       for (const [name, value] of Object.entries(record)) {
-        if (name === 'id' || !writable.has(name)) continue;
+        // region/department are system columns even where the entity has no such field (record scopes use them).
+        if (name === 'id' || !(writable.has(name) || name === 'region' || name === 'department')) continue;
         if (references.has(name) && typeof value === 'string' && provisional.has(value)) {
           const real = realIds.get(value);
           if (!real) return null;

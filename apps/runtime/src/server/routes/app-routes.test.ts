@@ -59,8 +59,14 @@ describe.each(testDatabaseKinds())('metadata routes on %s', (kind) => {
     const published = await s.call('POST', `${app}/publish`, { token: analyst, body: { note: '设备台账' } });
     expect(published.statusCode).toBe(200);
     expect(published.json()).toMatchObject({ version: 2 });
-    const rec = await s.call('POST', `${app}/records/equipment`, {
+    // Analysts edit metadata but no records (their role grants read/export only).
+    const analystWrite = await s.call('POST', `${app}/records/equipment`, {
       token: analyst,
+      body: { serial_no: 'SN-001' },
+    });
+    expect(analystWrite.statusCode).toBe(403);
+    const rec = await s.call('POST', `${app}/records/equipment`, {
+      token: await s.login('admin'),
       body: { serial_no: 'SN-001' },
     });
     expect(rec.statusCode).toBe(201);

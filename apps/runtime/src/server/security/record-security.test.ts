@@ -1,0 +1,150 @@
+import { testDatabaseKinds } from '@lattice/engine/storage';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { packDemoSource } from '../demo/pack-demo-source';
+import { startTestServer, type TestServer } from '../testing/test-server';
+
+const base = '/api/apps/mfg-crm/records';
+type Rec = Record<string, unknown> & { id: string; version: number };
+
+describe.each(testDatabaseKinds())('record security on %s', (kind) => {
+  let s: TestServer;
+  let east: string;
+  let finance: string;
+  let analyst: string;
+  let southCustomer: Rec;
+  let eastCustomer: Rec;
+
+  beforeAll(async () => {
+    s = await startTestServer(kind, { demoSources: [packDemoSource(undefined, 0.03)] });
+    await s.app.demoSeeded;
+    east = await s.login('sales_east');
+    finance = await s.login('finance');
+    analyst = await s.login('analyst');
+    const admin = await s.login('admin');
+    const south = await s.call(
+      'GET',
+      `${base}/customer?limit=1&filter=${enc({ '==': [{ var: 'region' }, 'south'] })}`,
+      {
+        token: admin,
+      },
+    );
+    southCustomer = south.json().items[0];
+    const eastList = await s.call(
+      'GET',
+      `${base}/customer?limit=1&filter=${enc({ '==': [{ var: 'region' }, 'east'] })}`,
+      {
+        token: admin,
+      },
+    );
+    eastCustomer = eastList.json().items[0];
+    expect(southCustomer?.id).toBeTruthy();
+    expect(eastCustomer?.id).toBeTruthy();
+  }, 120_000);
+  afterAll(async () => s?.close());
+
+  it('lists only the region of a region-scoped user, also for children and text search', async () => {
+    const res = await s.call('GET', `${base}/customer?limit=200`, { token: east });
+    expect(res.statusCode, res.body).toBe(200);
+    const customers = res.json().items as Rec[];
+    expect(customers.length).toBeGreaterThan(0);
+    expect(customers.every((c) => c.region === 'east')).toBe(true);
+    const contacts = (await s.call('GET', `${base}/contact?limit=200`, { token: east })).json()
+      .items as Rec[];
+    expect(contacts.length).toBeGreaterThan(0);
+    expect(contacts.every((c) => c.region === 'east')).toBe(true);
+    const name = String(southCustomer.name);
+    const found = (
+      await s.call('GET', `${base}/customer?q=${encodeURIComponent(name)}`, { token: east })
+    ).json();
+    expect(found.items).toEqual([]);
+  });
+
+  it('answers 404, not 403, for an out-of-scope id on read, update, delete and history', async () => {
+    const url = `${base}/customer/${southCustomer.id}`;
+    expect((await s.call('GET', url, { token: east })).statusCode).toBe(404);
+    expect((await s.call('GET', `${url}/history`, { token: east })).statusCode).toBe(404);
+    const patch = await s.call('PATCH', url, {
+      token: east,
+      body: { version: southCustomer.version, name: 'x' },
+    });
+    expect(patch.statusCode).toBe(404);
+    expect((await s.call('GET', `${base}/customer/${eastCustomer.id}`, { token: east })).statusCode).toBe(
+      200,
+    );
+  });
+
+  it('refuses mass assignment of owner, region and version', async () => {
+    const owner = await s.call('PATCH', `${base}/customer/${eastCustomer.id}`, {
+      token: east,
+      body: { version: eastCustomer.version, owner: '00000000-0000-0000-0000-000000000001' },
+    });
+    expect(owner.statusCode).toBe(403);
+    const region = await s.call('PATCH', `${base}/customer/${eastCustomer.id}`, {
+      token: east,
+      body: { version: eastCustomer.version, region: 'south' },
+    });
+    expect(region.statusCode).toBe(403);
+    const version = await s.call('POST', `${base}/contact`, {
+      token: east,
+      body: { name: '赵六', customer: eastCustomer.id, version: 99 },
+    });
+    expect(version.statusCode).toBe(400);
+    const fresh = (await s.call('GET', `${base}/customer/${eastCustomer.id}`, { token: east })).json();
+    expect(fresh).toMatchObject({ version: eastCustomer.version, region: 'east' });
+  });
+
+  it('keeps created children in the creator region and refuses read-only fields', async () => {
+    const created = await s.call('POST', `${base}/contact`, {
+      token: east,
+      body: { name: '钱七', customer: eastCustomer.id, phone: '13812345678', decision_role: 'purchaser' },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json()).toMatchObject({ region: 'east', phone: '13812345678' });
+    const ro = await s.call('PATCH', `${base}/customer/${eastCustomer.id}`, {
+      token: east,
+      body: { version: eastCustomer.version, credit_limit: 1 },
+    });
+    expect(ro.statusCode).toBe(403);
+    expect(ro.json().error.details[0].path).toBe('credit_limit');
+  });
+
+  it('masks contact mobiles for finance and refuses filtering or sorting on them', async () => {
+    const contacts = (await s.call('GET', `${base}/contact?limit=20`, { token: finance })).json()
+      .items as Rec[];
+    const withPhone = contacts.filter((c) => c.phone !== null);
+    expect(withPhone.length).toBeGreaterThan(0);
+    for (const c of withPhone) expect(String(c.phone)).toMatch(/^\d{3}\*{4}\d{4}$/);
+    expect(contacts.every((c) => !('private_notes' in c) && !('personality' in c))).toBe(true);
+    const filter = enc({ starts_with: [{ var: 'phone' }, '138'] });
+    const byPhone = await s.call('GET', `${base}/contact?filter=${filter}`, { token: finance });
+    expect(byPhone.statusCode).toBe(400);
+    const bySort = await s.call('GET', `${base}/contact?sort=personality`, { token: finance });
+    const byUnknown = await s.call('GET', `${base}/contact?sort=no_such_field`, { token: finance });
+    expect(bySort.statusCode).toBe(400);
+    expect(bySort.json().error.details[0].message).toEqual(
+      byUnknown.json().error.details[0].message.replace('no_such_field', 'personality'),
+    );
+    const hidden = enc({ '==': [{ var: 'personality' }, 'analytical'] });
+    expect((await s.call('GET', `${base}/contact?filter=${hidden}`, { token: finance })).statusCode).toBe(
+      400,
+    );
+  });
+
+  it('lets the analyst read but not write records', async () => {
+    expect((await s.call('GET', `${base}/customer?limit=1`, { token: analyst })).statusCode).toBe(200);
+    const res = await s.call('POST', `${base}/customer`, { token: analyst, body: { name: '新客户' } });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.code).toBe('LATTICE_ERR_FORBIDDEN');
+  });
+
+  it('refuses entities the role has no right on', async () => {
+    const res = await s.call('GET', `${base}/receivable`, { token: await s.login('sales_east') });
+    expect(res.statusCode).toBe(200);
+    const ecn = await s.call('POST', `${base}/ecn`, { token: finance, body: {} });
+    expect(ecn.statusCode).toBe(403);
+  });
+});
+
+function enc(v: unknown): string {
+  return encodeURIComponent(JSON.stringify(v));
+}
