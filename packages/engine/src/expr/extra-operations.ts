@@ -1,4 +1,4 @@
-import { isValidCreditCode } from '../seed/credit-code';
+import { isValidCreditCode } from '../records/credit-code';
 import type { ExtraOperator } from './json-logic-operators';
 
 /** Where "now" comes from and which wall clock dates live in. */

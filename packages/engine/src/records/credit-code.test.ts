@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileJsonLogic } from '../expr/compile-json-logic';
-import { createRng } from './create-rng';
+import { createRng } from '../seed/create-rng';
 import { creditCodeCheckChar, generateCreditCode, isValidCreditCode } from './credit-code';
 
 describe('isValidCreditCode', () => {

@@ -1,4 +1,8 @@
-import type { Rng } from './create-rng';
+/** The one draw the generator needs (the seed generator's `Rng` fits), so records do not import seed. */
+export interface DigitSource {
+  /** Uniform integer in [min, max] (both inclusive). */
+  int(min: number, max: number): number;
+}
 
 /** The 31 characters of GB 32100-2015 (no I, O, Z, S, V). */
 const CREDIT_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
@@ -30,7 +34,7 @@ export function isValidCreditCode(code: unknown): boolean {
 }
 
 /** A GB 11714 organisation code: 8 digits and a mod-11 check character (`X` for 10). */
-function organisationCode(rng: Rng): string {
+function organisationCode(rng: DigitSource): string {
   let body = '';
   let sum = 0;
   for (let i = 0; i < 8; i++) {
@@ -46,7 +50,7 @@ function organisationCode(rng: Rng): string {
  * Generates a valid credit code for an enterprise (`9` industry-and-commerce, `1` enterprise) registered in
  * the given 6-digit administrative division (e.g. `320500` 苏州).
  */
-export function generateCreditCode(rng: Rng, divisionCode: string): string {
+export function generateCreditCode(rng: DigitSource, divisionCode: string): string {
   const body = `91${divisionCode.padEnd(6, '0').slice(0, 6)}${organisationCode(rng)}`;
   return body + creditCodeCheckChar(body)!;
 }

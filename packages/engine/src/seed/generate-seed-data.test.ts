@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isValidCreditCode } from './credit-code';
+import { isValidCreditCode } from '../records/credit-code';
 import { generateSeedData } from './generate-seed-data';
 import type { SeedSpec } from './seed-spec';
 

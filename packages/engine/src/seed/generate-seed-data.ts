@@ -1,8 +1,8 @@
 import { LatticeError } from '../errors';
 import { assertNever } from '../model/assert-never';
 import type { JsonLogic } from '../model/json-logic';
+import { generateCreditCode } from '../records/credit-code';
 import { createRng, type Rng } from './create-rng';
-import { generateCreditCode } from './credit-code';
 import { DEFAULT_POOLS } from './default-pools';
 import { createLogicEvaluator, type LogicEvaluator } from './evaluate-logic';
 import type {

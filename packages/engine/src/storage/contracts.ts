@@ -194,8 +194,13 @@ export interface AppStore {
   listApps(): Promise<AppSummary[]>;
   /** The draft; LATTICE_ERR_UNKNOWN_APP when the app does not exist. */
   getDraft(appId: string): Promise<AppDefinition>;
-  /** Validates (LATTICE_ERR_VALIDATION with all paths) and stores the draft. */
-  saveDraft(ctx: RequestContext, appId: string, definition: AppDefinition): Promise<void>;
+  /** Validates (LATTICE_ERR_VALIDATION with all paths) and stores the draft (in `trx` when given: pack upgrades). */
+  saveDraft(
+    ctx: RequestContext,
+    appId: string,
+    definition: AppDefinition,
+    opts?: { trx?: DbTransaction },
+  ): Promise<void>;
   /** The live definition (cached per app+version); LATTICE_ERR_UNKNOWN_APP when never published. */
   getLive(appId: string, opts?: { trx?: DbExecutor }): Promise<LiveApp>;
   /** Drops this instance's remembered live pointer for `appId` (after a publish made elsewhere, e.g. by a pack install). */

@@ -225,13 +225,13 @@ export function createAppStore(db: LatticeDb, options: AppStoreOptions = {}): Ap
 
     getDraft: (appId) => draftOf(db.kysely, appId),
 
-    async saveDraft(ctx, appId, definition) {
+    async saveDraft(ctx, appId, definition, opts = {}) {
       const errors = validateForStorage(definition);
       if (definition?.id !== appId) {
         errors.unshift({ path: 'id', message: { zh: '应用标识不能修改', en: `expected id "${appId}"` } });
       }
       if (errors.length) throw new LatticeError('LATTICE_ERR_VALIDATION', errors);
-      await db.kysely.transaction().execute(async (trx) => {
+      await inTrx(opts.trx, async (trx) => {
         await appRow(trx, appId, true);
         await trx
           .updateTable(DRAFTS)
