@@ -5,6 +5,7 @@ import { AppListPage } from './pages/app-list-page';
 import { AppOverviewPage } from './pages/app-overview-page';
 import { EntityDesignerPage } from './pages/entity/entity-designer-page';
 import { EntityListPage } from './pages/entity/entity-list-page';
+import { FormDesignerPage } from './pages/entity/form-designer-page';
 
 /**
  * One studio page. `path` is studio-relative (`/apps/:app/rules`); pages under `/apps/:app/…` get the
@@ -45,5 +46,10 @@ export const STUDIO_ROUTES: StudioRoute[] = [
     path: '/apps/:app/entities/:entity',
     title: { zh: '实体设计', en: 'Entity designer' },
     element: (p) => <EntityDesignerPage key={p.entity} appId={p.app!} entity={p.entity!} />,
+  },
+  {
+    path: '/apps/:app/entities/:entity/form',
+    title: { zh: '表单设计', en: 'Form designer' },
+    element: (p) => <FormDesignerPage key={p.entity} appId={p.app!} entity={p.entity!} />,
   },
 ];

@@ -108,6 +108,11 @@ export const STUDIO_TEXT = {
   removeField: { zh: '删除字段', en: 'Remove field' },
   choose: { zh: '请选择', en: 'Choose…' },
   problems: { zh: '问题', en: 'Problems' },
+  noForm: { zh: '这个实体还没有表单。', en: 'This entity has no form yet.' },
+  createForm: { zh: '按字段生成表单', en: 'Create a form from the fields' },
+  formName: { zh: '表单名称', en: 'Form name' },
+  formProblems: { zh: '表单问题', en: 'Form problems' },
+  removeForm: { zh: '删除表单', en: 'Delete form' },
 } as const;
 
 /** Translates a studio string in the current UI language. */

@@ -48,6 +48,7 @@ export function addField(
   entityName: string,
   field: Field,
   index: number,
+  opts: { placeOnForm?: boolean } = {},
 ): AppDefinition {
   const entity = draftEntity(draft, entityName);
   if (!entity) return draft;
@@ -56,7 +57,12 @@ export function addField(
   let next = replaceDocument(draft, entity, { ...entity, fields });
   const form = entityForm(next, entityName);
   const last = form?.sections.at(-1);
-  if (form && last && !form.sections.some((s) => s.items.some((i) => i.field === field.name))) {
+  if (
+    opts.placeOnForm !== false &&
+    form &&
+    last &&
+    !form.sections.some((s) => s.items.some((i) => i.field === field.name))
+  ) {
     const itemId = uniqueItemId(form, field.name);
     next = replaceDocument(next, form, {
       ...form,
