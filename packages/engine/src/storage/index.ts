@@ -10,6 +10,12 @@ export {
   importRecordBatch,
   newImportBatchState,
 } from './bulk/import-record-batch';
+export {
+  type InsertSeedOptions,
+  type InsertSeedResult,
+  insertSeedRecords,
+  type SeedRow,
+} from './bulk/insert-seed-records';
 export type {
   Actor,
   AppDefinition,
