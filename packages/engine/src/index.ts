@@ -147,6 +147,7 @@ export {
   TEXT_FIELD_TYPES,
 } from './model/index';
 // pack and seed
+export { canonicalJson } from './pack/canonical-json';
 export { checkPackUpgrade } from './pack/check-pack-upgrade';
 export type { PackUpgradeChange, PackUpgradePlan } from './pack/diff-pack-versions';
 export { diffPackVersions } from './pack/diff-pack-versions';
@@ -156,7 +157,7 @@ export { exportAppAsPack } from './pack/export-app-as-pack';
 export type { LoadedPack, LoadPackOptions } from './pack/load-pack-from-files';
 export { loadPackFromFiles } from './pack/load-pack-from-files';
 export type { PackBundle } from './pack/pack-bundle';
-export { buildPackBundle, readPackBundle } from './pack/pack-bundle';
+export { buildPackBundle, packContentHash, readPackBundle } from './pack/pack-bundle';
 export { PACK_DOCUMENT_FOLDERS, packFolderOf } from './pack/pack-folders';
 export type { PackManifest } from './pack/pack-manifest';
 export { PACK_MANIFEST_SCHEMA } from './pack/pack-manifest';

@@ -29,6 +29,11 @@ import { appRoutes } from './routes/app-routes';
 import { registerDocs } from './routes/docs-routes';
 import { healthRoutes } from './routes/health-routes';
 import { recordRoutes } from './routes/record-routes';
+import { notificationRoutes } from './rules/notification-routes';
+import { ruleRoutes } from './rules/rule-routes';
+import type { HttpPost } from './rules/rules-env';
+import { createRulesHook } from './rules/rules-hook';
+import { type RulesService, setupRules } from './rules/setup-rules';
 import { DEFAULT_STATIC_DIRS, type StaticDirs, spaFallback, staticRoutes } from './routes/static-routes';
 import { createScopeProvider } from './security/create-scope-provider';
 import { migrateSecuritySchema } from './security/migrate-security-schema';
@@ -42,6 +47,8 @@ declare module 'fastify' {
     demoSeeded?: Promise<void>;
     /** This instance's job worker (tests drain it by hand). */
     jobRunner: JobRunner;
+    /** Rules runtime (engine, inbox); tests fire events and read notifications here. */
+    rules: RulesService;
   }
 }
 
@@ -72,6 +79,8 @@ export interface BuildServerOptions {
   corsOrigins?: string[];
   /** Poll the job table every `intervalMs` after `listen` (tests leave it off and call `jobRunner.drain()`). */
   runJobs?: { intervalMs: number };
+  /** How rules send webhooks (tests record them); default `fetch`. */
+  http?: HttpPost;
 }
 
 /**
@@ -95,11 +104,16 @@ export async function buildServer(opts: BuildServerOptions): Promise<FastifyInst
   const org = createOrgStore(db, clock);
   const scope = createScopeProvider(org);
   const jobs = createJobQueue(db, { clock });
+  const rulesHook = createRulesHook();
   const ctx: ServerContext = {
     db,
     clock,
     appStore,
-    records: secureRecordService(createRecordService(db, appStore, { scope }), appStore, scope),
+    records: secureRecordService(
+      createRecordService(db, appStore, { hooks: { onEvent: rulesHook.onEvent }, scope }),
+      appStore,
+      scope,
+    ),
     org,
     scope,
     users: createUserStore(db, clock),
@@ -108,12 +122,14 @@ export async function buildServer(opts: BuildServerOptions): Promise<FastifyInst
     jobs,
     jobRunner: createJobRunner({ db, queue: jobs, clock, workerId: newWorkerId() }),
   };
+  const rules = await setupRules(ctx, rulesHook, opts.http ? { http: opts.http } : {});
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: opts.bodyLimit ?? DEFAULT_BODY_LIMIT,
     ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array' } },
   });
   app.decorate('jobRunner', ctx.jobRunner);
+  app.decorate('rules', rules);
   if (opts.runJobs) {
     const { intervalMs } = opts.runJobs;
     ctx.jobRunner.onError((error, job) => app.log.warn({ err: error, job: job?.id }, 'job failed'));
@@ -135,6 +151,7 @@ export async function buildServer(opts: BuildServerOptions): Promise<FastifyInst
       (error: unknown) => app.log.error({ err: error }, 'demo seeding failed'),
     );
     app.decorate('demoSeeded', seeding);
+    await rules.engine.syncAllSchedules();
     app.addHook('onClose', async () => {
       closing = true;
       await seeding;
@@ -171,6 +188,8 @@ export async function buildServer(opts: BuildServerOptions): Promise<FastifyInst
   await app.register(async (api) => authRoutes(api, ctx), { prefix: '/api/auth' });
   await app.register(async (api) => appRoutes(api, ctx), { prefix: '/api/apps' });
   await app.register(async (api) => recordRoutes(api, ctx), { prefix: '/api/apps' });
+  await app.register(async (api) => ruleRoutes(api, ctx, rules), { prefix: '/api/apps' });
+  await app.register(async (api) => notificationRoutes(api, ctx, rules), { prefix: '/api' });
   await staticRoutes(app, staticDirs);
   return app;
 }

@@ -1,6 +1,7 @@
 import type { AppDefinition, AppDocument, DocumentKind } from '../model/app';
 import type { EntityDoc } from '../model/entity';
 import type { Field } from '../model/field';
+import { canonicalJson } from './canonical-json';
 
 /** One step of an upgrade plan; `op` discriminates. Paths name the document (`entity:customer`). */
 export type PackUpgradeChange =
@@ -21,7 +22,7 @@ export interface PackUpgradePlan {
 
 type Json = unknown;
 const docKey = (d: Pick<AppDocument, 'kind' | 'name'>) => `${d.kind}:${d.name}`;
-const same = (a: Json, b: Json) => canonical(a) === canonical(b);
+const same = (a: Json, b: Json) => canonicalJson(a) === canonicalJson(b);
 
 /**
  * Three-way merge for `lattice pack upgrade`: `oldApp` is the pack version installed, `newApp` the pack
@@ -163,19 +164,4 @@ function mergeObject(base: object, theirs: object, mine: object) {
     } else if (k in m) value[k] = m[k];
   }
   return { value, applied, kept };
-}
-
-/** JSON with sorted keys, so key order never counts as a change. */
-function canonical(v: Json): string {
-  if (v === undefined) return 'undefined';
-  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  if (v && typeof v === 'object') {
-    const o = v as Record<string, Json>;
-    return `{${Object.keys(o)
-      .sort()
-      .filter((k) => o[k] !== undefined)
-      .map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(v);
 }

@@ -13,8 +13,11 @@ export interface PackBundle {
   files: Record<string, string>;
 }
 
-/** Canonical text hashed for a bundle: files sorted by path, each as `path\0contents\0`. */
-function contentHash(files: Record<string, string>): string {
+/**
+ * The content hash of a pack's files (`sha256:<hex>` over the files sorted by path, each as
+ * `path\0contents\0`) — the same hash a bundle of these files carries.
+ */
+export function packContentHash(files: Record<string, string>): string {
   const canonical = Object.keys(files)
     .sort()
     .map((p) => `${p}\u0000${files[p]}\u0000`)
@@ -37,7 +40,7 @@ export function buildPackBundle(files: Record<string, string>): string {
     format: 'lattice-pack',
     formatVersion: 1,
     manifest,
-    hash: contentHash(sorted),
+    hash: packContentHash(sorted),
     files: sorted,
   };
   return `${JSON.stringify(bundle, null, 2)}\n`;
@@ -67,7 +70,7 @@ export function readPackBundle(text: string): PackBundle {
   if (Object.values(files).some((v) => typeof v !== 'string')) {
     throw packError('files', 'every file must be text', '模板包中的文件必须是文本');
   }
-  if (b.hash !== contentHash(files)) {
+  if (b.hash !== packContentHash(files)) {
     throw packError(
       'hash',
       'content hash mismatch: the bundle was altered or truncated',

@@ -74,7 +74,11 @@ function planOne(
           title,
           assignee: action.forEach.assignee ?? action.assignee,
           dueAt,
-          forEach: { entity: action.forEach.entity, filter: substituteContext(action.forEach.match, ctx) },
+          forEach: {
+            entity: action.forEach.entity,
+            filter: substituteContext(action.forEach.match, ctx),
+            ...(action.forEach.distinctBy ? { distinctBy: action.forEach.distinctBy } : {}),
+          },
           values: substituteValues(action.values ?? {}, ctx),
         };
       }

@@ -42,7 +42,7 @@ export type RuleEffect = EffectBase &
         title: string | I18nText;
         assignee: Recipient;
         dueAt: string | null;
-        forEach: { entity: string; filter: JsonLogic };
+        forEach: { entity: string; filter: JsonLogic; distinctBy?: string };
         values: ValueMap;
       }
     | {

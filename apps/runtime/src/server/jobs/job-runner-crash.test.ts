@@ -73,7 +73,7 @@ describe.each(targets)('a killed worker on %s', (kind) => {
     const id = await createJobQueue(db, { clock }).enqueue(db.kysely, {
       appId: 'app1',
       kind: 'rule.timer',
-      payload: { rule: 'r', entity: 'e', recordId: 'x' },
+      payload: { rule: 'r', entity: 'e', recordId: 'x', dueAt: '' },
       idempotencyKey: 'crash-me',
     });
     // PGlite is one process's file: hand it over to the worker.

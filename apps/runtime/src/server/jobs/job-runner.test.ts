@@ -33,7 +33,7 @@ describe.each(testDatabaseKinds())('durable jobs on %s', (kind) => {
   const timerJob = (key: string, runAt?: Date) => ({
     appId: 'app1',
     kind: 'rule.timer' as const,
-    payload: { rule: 'r', entity: 'e', recordId: key },
+    payload: { rule: 'r', entity: 'e', recordId: key, dueAt: '' },
     idempotencyKey: key,
     ...(runAt ? { runAt } : {}),
   });

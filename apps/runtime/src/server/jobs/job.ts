@@ -9,7 +9,7 @@ export interface JobPayloads {
   /** An async rule effect (notify e-mail/webhook, call webhook, `rule.async` actions). */
   'rule.effect': RuleEffectJobPayload;
   /** A relative timer of one record (e.g. 24 h after `created_at`); `unless` is checked when it runs. */
-  'rule.timer': { rule: string; entity: string; recordId: string };
+  'rule.timer': { rule: string; entity: string; recordId: string; dueAt: string };
   /** The next run of a cron rule; the handler re-enqueues the following run. */
   'rule.schedule': { rule: string; entity: string; dueAt: string };
   /** Start an approval flow on a record (`start_flow` action); the approval-flows area handles it. */
