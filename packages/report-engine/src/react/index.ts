@@ -1,5 +1,6 @@
 /** @lattice/report-engine/react — chart options (pure), React chart components (ECharts) and exports. */
 
+export { toCsv } from '../export/to-csv';
 export { buildChartOption } from './build-chart-option';
 export type { ChartProps } from './chart';
 export { Chart } from './chart';
@@ -12,6 +13,5 @@ export type { PngExportable } from './export-chart-png';
 export { exportChartPng } from './export-chart-png';
 export type { PivotTableProps } from './pivot-table';
 export { PivotTable } from './pivot-table';
-export { toCsv } from './to-csv';
 
 export const CHARTS_VERSION = '0.1.0';
