@@ -26,6 +26,7 @@ import { createJobRunner, type JobRunner } from './jobs/job-runner';
 import { migrateJobsSchema } from './jobs/migrate-jobs-schema';
 import { newWorkerId } from './jobs/new-worker-id';
 import { appRoutes } from './routes/app-routes';
+import { directoryRoutes } from './routes/directory-routes';
 import { registerDocs } from './routes/docs-routes';
 import { healthRoutes } from './routes/health-routes';
 import { recordRoutes } from './routes/record-routes';
@@ -188,6 +189,7 @@ export async function buildServer(opts: BuildServerOptions): Promise<FastifyInst
   await app.register(async (api) => authRoutes(api, ctx), { prefix: '/api/auth' });
   await app.register(async (api) => appRoutes(api, ctx), { prefix: '/api/apps' });
   await app.register(async (api) => recordRoutes(api, ctx), { prefix: '/api/apps' });
+  await app.register(async (api) => directoryRoutes(api, ctx), { prefix: '/api/directory' });
   await app.register(async (api) => ruleRoutes(api, ctx, rules), { prefix: '/api/apps' });
   await app.register(async (api) => notificationRoutes(api, ctx, rules), { prefix: '/api' });
   await staticRoutes(app, staticDirs);

@@ -1,3 +1,13 @@
+import { FormBuilderStyles } from '@lattice/form-builder';
 import { createRoot } from 'react-dom/client';
+import { getLocale } from './lib/i18n';
+import { RuntimeApp } from './shell/runtime-app';
+import './styles.css';
 
-createRoot(document.getElementById('root')!).render(<div>Lattice</div>);
+document.documentElement.lang = getLocale();
+createRoot(document.getElementById('root')!).render(
+  <>
+    <FormBuilderStyles />
+    <RuntimeApp />
+  </>,
+);

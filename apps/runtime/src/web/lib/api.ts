@@ -22,7 +22,7 @@ export class ApiError extends Error {
   }
 }
 
-interface Session {
+export interface Session {
   accessToken: string;
   refreshToken: string;
   user: { id: string; username: string; displayName?: string; roles: string[] };
@@ -35,9 +35,26 @@ export function loadSession(): Session | null {
   return raw ? (JSON.parse(raw) as Session) : null;
 }
 
+const sessionListeners = new Set<() => void>();
+
 export function saveSession(session: Session | null): void {
   if (session) localStorage.setItem(SESSION_KEY, JSON.stringify(session));
   else localStorage.removeItem(SESSION_KEY);
+  for (const l of sessionListeners) l();
+}
+
+/** Calls `listener` whenever the session is saved or cleared (login, refresh, logout, expiry). */
+export function onSessionChange(listener: () => void): () => void {
+  sessionListeners.add(listener);
+  return () => sessionListeners.delete(listener);
+}
+
+/** Revokes the refresh token on the server (best effort) and clears the session. */
+export async function logout(): Promise<void> {
+  const session = loadSession();
+  if (session)
+    await send('POST', '/api/auth/logout', { refreshToken: session.refreshToken }).catch(() => null);
+  saveSession(null);
 }
 
 async function send(method: string, path: string, body: unknown, token?: string): Promise<Response> {
@@ -57,12 +74,19 @@ async function toError(res: Response): Promise<ApiError> {
 }
 
 let refreshing: Promise<boolean> | null = null;
+let expired = false;
+
+/** True when the last session ended because its refresh token was refused (not by signing out). */
+export function sessionExpired(): boolean {
+  return expired;
+}
 
 async function refreshSession(): Promise<boolean> {
   const session = loadSession();
   if (!session) return false;
   const res = await send('POST', '/api/auth/refresh', { refreshToken: session.refreshToken });
   if (!res.ok) {
+    expired = true;
     saveSession(null);
     return false;
   }
@@ -89,6 +113,7 @@ export async function login(username: string, password: string): Promise<Session
   const res = await send('POST', '/api/auth/login', { username, password });
   if (!res.ok) throw await toError(res);
   const session = (await res.json()) as Session;
+  expired = false;
   saveSession(session);
   return session;
 }

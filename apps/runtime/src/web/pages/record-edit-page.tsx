@@ -1,0 +1,171 @@
+import { findEntity } from '@lattice/engine';
+import { type FieldErrorInput, FormRenderer, validateFormValues } from '@lattice/form-builder';
+import { useEffect, useMemo, useState } from 'react';
+import { PageMessage } from '../components/page-message';
+import { toast } from '../components/toast';
+import { ApiError, loadSession } from '../lib/api';
+import { formFor } from '../lib/app-metadata';
+import { useCurrentApp } from '../lib/current-app';
+import { errorMessage } from '../lib/error-message';
+import { recordLookup, userPicker } from '../lib/form-services';
+import { label, useLocale } from '../lib/i18n';
+import { recordTitle } from '../lib/record-titles';
+import { type RecordData, recordsApi } from '../lib/records-api';
+import { navigate } from '../lib/router';
+import { t } from '../lib/ui-text';
+
+const SYSTEM_KEYS = new Set([
+  'id',
+  'version',
+  'created_at',
+  'created_by',
+  'updated_at',
+  'updated_by',
+  'deleted_at',
+]);
+
+/** Only the values the user changed (PATCH sends a diff, so concurrent edits of other fields survive). */
+export function changedValues(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(after)) {
+    if (SYSTEM_KEYS.has(k)) continue;
+    if (JSON.stringify(before[k] ?? null) !== JSON.stringify(v ?? null)) out[k] = v ?? null;
+  }
+  return out;
+}
+
+/**
+ * Create (`id` absent) or edit a record with the entity's form. Client validation uses the server's
+ * rules; server errors land on their fields (path → message) and in a banner; 409 reloads the record.
+ */
+export function RecordEditPage(p: { entity: string; id?: string }) {
+  const locale = useLocale();
+  const { appId, definition, loading, error } = useCurrentApp();
+  const [record, setRecord] = useState<RecordData | null>(null);
+  const [values, setValues] = useState<Record<string, unknown>>({});
+  const [loadError, setLoadError] = useState<unknown>(null);
+  const [serverErrors, setServerErrors] = useState<FieldErrorInput[]>();
+  const [banner, setBanner] = useState<string | null>(null);
+  const [showAll, setShowAll] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [tick, setTick] = useState(0);
+  const entity = definition ? findEntity(definition, p.entity) : undefined;
+  const form = useMemo(
+    () => (definition && entity ? formFor(definition, entity) : null),
+    [definition, entity],
+  );
+  const lookup = useMemo(
+    () => (appId && definition ? recordLookup(appId, definition) : undefined),
+    [appId, definition],
+  );
+  const session = loadSession();
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: tick reloads after a conflict
+  useEffect(() => {
+    if (!appId || !p.id) return;
+    recordsApi
+      .get(appId, p.entity, p.id)
+      .then((r) => {
+        setRecord(r);
+        setValues(r);
+      })
+      .catch(setLoadError);
+  }, [appId, p.entity, p.id, tick]);
+
+  if (!definition || !appId) return <PageMessage loading={loading} error={error} />;
+  if (!entity || !form) return <PageMessage error={t('notFound')} />;
+  if (loadError) return <PageMessage error={loadError} />;
+  if (p.id && !record) return <PageMessage loading />;
+
+  const back = p.id ? `/apps/${appId}/e/${entity.name}/r/${p.id}` : `/apps/${appId}/e/${entity.name}`;
+  const save = async () => {
+    setBanner(null);
+    const clientErrors = validateFormValues(entity, form, values, record ? { existing: record } : {});
+    if (clientErrors.length > 0) {
+      setShowAll(true);
+      setBanner(t('fixErrors'));
+      return;
+    }
+    setSaving(true);
+    try {
+      const saved = record
+        ? await recordsApi.update(
+            appId,
+            entity.name,
+            record.id,
+            record.version,
+            changedValues(record, values),
+          )
+        : await recordsApi.create(appId, entity.name, changedValues({}, values));
+      toast.success(record ? t('saved') : t('created'));
+      navigate(`/apps/${appId}/e/${entity.name}/r/${saved.id}`, { replace: true });
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 409 && record) {
+        toast.error(t('conflict'));
+        setBanner(t('conflict'));
+        setTick((n) => n + 1);
+      } else if (err instanceof ApiError) {
+        setServerErrors(err.details);
+        setBanner(errorMessage(err));
+        toast.error(err.message);
+      } else {
+        setBanner(errorMessage(err));
+        toast.error(errorMessage(err));
+      }
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <div className="lt-page rt-form-page">
+      <div className="rt-page-head">
+        <div>
+          <div className="lt-muted rt-crumb">{label(entity.label)}</div>
+          <h1>{record ? recordTitle(entity, record) : `${t('create')} ${label(entity.label)}`}</h1>
+        </div>
+      </div>
+      {banner && (
+        <div className="lt-error-banner" role="alert" data-testid="form-error">
+          {banner}
+        </div>
+      )}
+      <form
+        className="lt-card rt-form-card"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <FormRenderer
+          entity={entity}
+          form={form}
+          value={values}
+          onChange={(next) => setValues(next)}
+          {...(serverErrors ? { errors: serverErrors } : {})}
+          {...(record ? { existing: record } : {})}
+          locale={locale}
+          showClientErrors={showAll ? 'all' : 'touched'}
+          {...(lookup ? { lookup } : {})}
+          users={userPicker}
+          {...(session
+            ? {
+                currentUser: { id: session.user.id, name: session.user.displayName ?? session.user.username },
+              }
+            : {})}
+        />
+        <div className="rt-form-actions">
+          <button type="button" className="lt-btn" onClick={() => navigate(back)}>
+            {t('cancel')}
+          </button>
+          <button type="submit" className="lt-btn lt-btn-primary" data-action="save" disabled={saving}>
+            {saving ? t('saving') : t('save')}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,192 @@
+import { findEntity, type RecordPageSection } from '@lattice/engine';
+import { useEffect, useMemo, useState } from 'react';
+import { ConfirmDialog } from '../components/confirm-dialog';
+import { FieldValue, fieldLabel } from '../components/field-value';
+import { PageMessage } from '../components/page-message';
+import { toast } from '../components/toast';
+import { recordPageFor } from '../lib/app-metadata';
+import { useCurrentApp } from '../lib/current-app';
+import { errorMessage } from '../lib/error-message';
+import { label, useLocale } from '../lib/i18n';
+import { recordTitle, referencesIn, useRecordTitles } from '../lib/record-titles';
+import { type RecordData, recordsApi } from '../lib/records-api';
+import { linkClick, navigate } from '../lib/router';
+import { t } from '../lib/ui-text';
+import { useDirectory, userName } from '../lib/user-directory';
+import { HistorySection } from '../record/history-section';
+import { KpiSection } from '../record/kpi-section';
+import { RelatedSection } from '../record/related-section';
+import { TimelineSection } from '../record/timeline-section';
+
+/** Sections this page draws; charts and approvals come from their own areas when registered. */
+const WIDE: RecordPageSection['type'][] = ['kpis', 'fields'];
+
+/**
+ * The record (360) page: header with edit/delete, then the record view's sections — KPI cards, field
+ * groups, related lists, timeline and the field history (who changed what, when).
+ */
+export function RecordPage(p: { entity: string; id: string }) {
+  useLocale();
+  useDirectory();
+  const { appId, definition, loading, error } = useCurrentApp();
+  const [record, setRecord] = useState<RecordData | null>(null);
+  const [loadError, setLoadError] = useState<unknown>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+  const entity = definition ? findEntity(definition, p.entity) : undefined;
+  const page = useMemo(
+    () => (definition && entity ? recordPageFor(definition, entity) : null),
+    [definition, entity],
+  );
+
+  useEffect(() => {
+    if (!appId) return;
+    recordsApi.get(appId, p.entity, p.id).then(setRecord, setLoadError);
+  }, [appId, p.entity, p.id]);
+
+  const fieldNames = useMemo(
+    () =>
+      page
+        ? page.sections.flatMap((s) =>
+            s.type === 'fields'
+              ? s.fields
+              : s.type === 'kpis'
+                ? s.cards.flatMap((c) => (c.field ? [c.field] : []))
+                : [],
+          )
+        : [],
+    [page],
+  );
+  useRecordTitles(
+    appId ?? '',
+    definition,
+    entity && record ? referencesIn(entity, fieldNames, [record]) : new Map(),
+  );
+
+  if (!definition || !appId) return <PageMessage loading={loading} error={error} />;
+  if (!entity || !page) return <PageMessage error={t('notFound')} />;
+  if (loadError) return <PageMessage error={loadError} />;
+  if (!record) return <PageMessage loading />;
+
+  const listHref = `/apps/${appId}/e/${entity.name}`;
+  const editHref = `${listHref}/r/${record.id}/edit`;
+  const title = recordTitle(entity, record);
+  const remove = async () => {
+    setDeleting(true);
+    try {
+      await recordsApi.remove(appId, entity.name, record.id);
+      toast.success(t('deleted'));
+      navigate(listHref, { replace: true });
+    } catch (err) {
+      toast.error(errorMessage(err));
+      setDeleting(false);
+      setConfirming(false);
+    }
+  };
+
+  const renderSection = (s: RecordPageSection) => {
+    switch (s.type) {
+      case 'kpis':
+        return <KpiSection app={appId} definition={definition} entity={entity} section={s} record={record} />;
+      case 'fields':
+        return (
+          <dl className={`rt-fields rt-cols-${Math.min(Math.max(s.columns ?? 2, 1), 4)}`}>
+            {s.fields.map((name) => (
+              <div key={name} className="rt-field-pair" data-field-view={name}>
+                <dt>{fieldLabel(entity, name)}</dt>
+                <dd>
+                  <FieldValue app={appId} entity={entity} name={name} value={record[name]} />
+                </dd>
+              </div>
+            ))}
+          </dl>
+        );
+      case 'related':
+        return <RelatedSection app={appId} definition={definition} section={s} id={record.id} />;
+      case 'timeline':
+        return <TimelineSection app={appId} definition={definition} section={s} id={record.id} />;
+      case 'history':
+        return <HistorySection app={appId} entity={entity} id={record.id} refresh={record.version} />;
+      case 'chart':
+      case 'approvals':
+        return null;
+    }
+  };
+  const sections = page.sections.filter((s) => s.type !== 'chart' && s.type !== 'approvals');
+  const hasHistory = sections.some((s) => s.type === 'history');
+
+  return (
+    <div className="lt-page rt-record-page" data-testid="record-page">
+      <div className="rt-page-head rt-record-head lt-card">
+        <div>
+          <div className="lt-muted rt-crumb">
+            <a href={listHref} onClick={linkClick(listHref)}>
+              {label(entity.pluralLabel ?? entity.label)}
+            </a>
+            {' / '}
+            {label(page.label)}
+          </div>
+          <h1 data-testid="record-title">{title}</h1>
+          <div className="lt-muted rt-meta">
+            {record.owner && (
+              <span>
+                {t('owner')}: {userName(record.owner)}
+              </span>
+            )}
+            <span>
+              {t('updatedAt')}: {new Date(record.updated_at).toLocaleString()}
+            </span>
+          </div>
+        </div>
+        <div className="rt-row">
+          <a
+            className="lt-btn lt-btn-primary"
+            href={editHref}
+            onClick={linkClick(editHref)}
+            data-action="edit"
+          >
+            ✎ {t('edit')}
+          </a>
+          <button
+            type="button"
+            className="lt-btn lt-btn-danger"
+            data-action="delete"
+            onClick={() => setConfirming(true)}
+          >
+            {t('delete')}
+          </button>
+        </div>
+      </div>
+      <div className="rt-sections">
+        {sections.map((s) => (
+          <section
+            key={s.id}
+            className={`lt-card rt-section${WIDE.includes(s.type) ? ' rt-wide' : ''}`}
+            data-section={s.id}
+            data-section-type={s.type}
+          >
+            <h2>{label(s.title)}</h2>
+            {renderSection(s)}
+          </section>
+        ))}
+        {!hasHistory && (
+          <section className="lt-card rt-section" data-section="history" data-section-type="history">
+            <h2>{t('history')}</h2>
+            <HistorySection app={appId} entity={entity} id={record.id} refresh={record.version} />
+          </section>
+        )}
+      </div>
+      {confirming && (
+        <ConfirmDialog
+          title={t('deleteConfirmTitle')}
+          body={t('deleteConfirmBody', { title })}
+          confirmText={t('delete')}
+          danger
+          busy={deleting}
+          onConfirm={() => void remove()}
+          onCancel={() => setConfirming(false)}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import type { I18nText } from '@lattice/engine';
+import type { ReactNode } from 'react';
+import type { RouteParams } from './lib/router';
+import { AppHomePage } from './pages/app-home-page';
+import { EntityPage } from './pages/entity-page';
+import { RecordEditPage } from './pages/record-edit-page';
+import { RecordPage } from './pages/record-page';
+
+/** Sidebar sections, in display order. `data` is built from the app's metadata by the shell itself. */
+export type NavSection = 'work' | 'insights' | 'admin';
+
+/**
+ * One runtime UI page. `path` may use `:params`; a `:app` param is filled with the current app in nav
+ * links. `nav` puts a link in the sidebar under `section`; `badge` is called inside its own component, so
+ * it may use hooks (e.g. an unread count); return 0/null for no badge. `roles`, when set, hides the nav
+ * link from users holding none of them (the server still checks every call). Lower `order` comes first.
+ */
+export interface RuntimeRoute {
+  path: string;
+  title: I18nText;
+  nav?: {
+    section: NavSection;
+    icon?: string;
+    order?: number;
+    badge?: () => number | null;
+    roles?: string[];
+  };
+  element: (params: RouteParams) => ReactNode;
+}
+
+/**
+ * The runtime page registry. Other areas add ONE entry each (notification inbox, approval inbox,
+ * dashboards, import wizard, admin pages) — keep the record pages last (their patterns are the most
+ * general). Pages read the current app with `useCurrentApp()` (lib/current-app.tsx).
+ */
+export const RUNTIME_ROUTES: RuntimeRoute[] = [
+  {
+    path: '/',
+    title: { zh: '首页', en: 'Home' },
+    element: () => <AppHomePage />,
+  },
+  {
+    path: '/apps/:app',
+    title: { zh: '首页', en: 'Home' },
+    element: () => <AppHomePage />,
+  },
+  // Data pages (the sidebar's "data" section is generated from the app's entities and views).
+  {
+    path: '/apps/:app/e/:entity',
+    title: { zh: '列表', en: 'List' },
+    element: (p) => <EntityPage key={p.entity} entity={p.entity!} />,
+  },
+  {
+    path: '/apps/:app/e/:entity/v/:view',
+    title: { zh: '视图', en: 'View' },
+    element: (p) => <EntityPage key={`${p.entity}/${p.view}`} entity={p.entity!} view={p.view!} />,
+  },
+  {
+    path: '/apps/:app/e/:entity/new',
+    title: { zh: '新建记录', en: 'New record' },
+    element: (p) => <RecordEditPage key={`new/${p.entity}`} entity={p.entity!} />,
+  },
+  {
+    path: '/apps/:app/e/:entity/r/:id',
+    title: { zh: '记录', en: 'Record' },
+    element: (p) => <RecordPage key={p.id} entity={p.entity!} id={p.id!} />,
+  },
+  {
+    path: '/apps/:app/e/:entity/r/:id/edit',
+    title: { zh: '编辑记录', en: 'Edit record' },
+    element: (p) => <RecordEditPage key={`edit/${p.id}`} entity={p.entity!} id={p.id!} />,
+  },
+];
