@@ -1,6 +1,8 @@
 import type { I18nText } from '@lattice/engine';
 import type { ReactNode } from 'react';
 import type { RouteParams } from './lib/router';
+import { NotificationInboxPage } from './notifications/notification-inbox-page';
+import { useUnreadCount } from './notifications/use-unread-count';
 import { AppHomePage } from './pages/app-home-page';
 import { EntityPage } from './pages/entity-page';
 import { RecordEditPage } from './pages/record-edit-page';
@@ -43,6 +45,12 @@ export const RUNTIME_ROUTES: RuntimeRoute[] = [
     path: '/apps/:app',
     title: { zh: '首页', en: 'Home' },
     element: () => <AppHomePage />,
+  },
+  {
+    path: '/notifications',
+    title: { zh: '消息通知', en: 'Notifications' },
+    nav: { section: 'work', icon: '🔔', order: 10, badge: useUnreadCount },
+    element: () => <NotificationInboxPage />,
   },
   // Data pages (the sidebar's "data" section is generated from the app's entities and views).
   {
