@@ -6,6 +6,8 @@ import { AppOverviewPage } from './pages/app-overview-page';
 import { EntityDesignerPage } from './pages/entity/entity-designer-page';
 import { EntityListPage } from './pages/entity/entity-list-page';
 import { FormDesignerPage } from './pages/entity/form-designer-page';
+import { PublishPage } from './pages/publish/publish-page';
+import { VersionsPage } from './pages/publish/versions-page';
 
 /**
  * One studio page. `path` is studio-relative (`/apps/:app/rules`); pages under `/apps/:app/…` get the
@@ -51,5 +53,17 @@ export const STUDIO_ROUTES: StudioRoute[] = [
     path: '/apps/:app/entities/:entity/form',
     title: { zh: '表单设计', en: 'Form designer' },
     element: (p) => <FormDesignerPage key={p.entity} appId={p.app!} entity={p.entity!} />,
+  },
+  {
+    path: '/apps/:app/publish',
+    title: { zh: '发布', en: 'Publish' },
+    nav: { area: 'app', order: 90, icon: '⇪' },
+    element: (p) => <PublishPage appId={p.app!} />,
+  },
+  {
+    path: '/apps/:app/versions',
+    title: { zh: '版本历史', en: 'Versions' },
+    nav: { area: 'app', order: 95, icon: '↺' },
+    element: (p) => <VersionsPage appId={p.app!} />,
   },
 ];
