@@ -1,0 +1,104 @@
+import { generateSeedData, packContentHash } from '@lattice/engine';
+import type { RequestContext } from '@lattice/engine/storage';
+import {
+  type InsertSeedBatchesOptions,
+  insertSeedBatches,
+  type SeedBatchesResult,
+} from './insert-seed-batches';
+import { loadPack } from './load-pack';
+import type { PackDeps } from './pack-deps';
+import { packError } from './pack-error';
+import { putPackInstall } from './pack-installs';
+
+export interface InstallPackOptions {
+  /** Seed spec to load with the app (`demo` = `seed/demo.json`); none by default. */
+  seed?: string;
+  /** Share (0–1] of each entity's seed records to keep. */
+  scale?: number;
+  onProgress?: InsertSeedBatchesOptions['onProgress'];
+}
+
+export interface InstallPackResult {
+  appId: string;
+  packId: string;
+  version: string;
+  /** The app version published by the install. */
+  appVersion: number;
+  documents: number;
+  seed: SeedBatchesResult | null;
+}
+
+/**
+ * Installs a pack as a new app in ONE transaction: creates and publishes the app (tables and all), records
+ * the pack as the app's upgrade base, and writes the chosen seed data. Any failure — an invalid pack
+ * (`LATTICE_ERR_PACK`, naming document and path), an app id already taken, a storage error — leaves the
+ * database as it was.
+ */
+export async function installPack(
+  deps: PackDeps,
+  rc: RequestContext,
+  source: Parameters<typeof loadPack>[0],
+  opts: InstallPackOptions = {},
+): Promise<InstallPackResult> {
+  const { pack, files } = loadPack(source);
+  const { app, manifest } = pack;
+  const spec = opts.seed ? pack.seed[opts.seed] : undefined;
+  if (opts.seed && !spec) {
+    throw packError(
+      `seed/${opts.seed}.json`,
+      `the pack has no seed "${opts.seed}" (has: ${Object.keys(pack.seed).join(', ') || 'none'})`,
+      `模板包没有种子数据 "${opts.seed}"`,
+    );
+  }
+  if ((await deps.appStore.listApps()).some((a) => a.id === app.id)) {
+    throw packError(
+      'app.json:id',
+      `an app "${app.id}" already exists; use "lattice pack upgrade" to update it`,
+      `应用 "${app.id}" 已存在，请使用升级`,
+    );
+  }
+  const userIds = new Map((await deps.users.list()).map((u) => [u.username, u.id]));
+  const now = deps.clock.now();
+  const result = await deps.db.kysely.transaction().execute(async (trx) => {
+    await deps.appStore.createApp(rc, app, { trx });
+    const published = await deps.appStore.publish(
+      app.id,
+      { trx, note: `pack install ${manifest.id}@${manifest.version}` },
+      rc,
+    );
+    await putPackInstall(
+      trx,
+      { appId: app.id, manifest, hash: packContentHash(files), files, app },
+      now,
+      rc.actor.id,
+    );
+    let seed: SeedBatchesResult | null = null;
+    if (spec) {
+      const batches = generateSeedData(spec, { now });
+      const scale = opts.scale ?? 1;
+      const kept =
+        scale >= 1
+          ? batches
+          : batches.map((b) => ({
+              ...b,
+              records: b.records.slice(0, Math.max(1, Math.ceil(b.records.length * scale))),
+            }));
+      seed = await insertSeedBatches(deps, rc, app.id, kept, {
+        trx,
+        source: `pack:${manifest.id}@${manifest.version}`,
+        userIds,
+        ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+      });
+    }
+    return { appVersion: published.version, seed };
+  });
+  deps.appStore.forgetLive(app.id);
+  return {
+    appId: app.id,
+    packId: manifest.id,
+    version: manifest.version,
+    appVersion: result.appVersion,
+    documents: app.documents.length,
+    seed: result.seed,
+  };
+}

@@ -1,0 +1,13 @@
+import { type LoadedPack, loadPackFromFiles, readPackBundle, validateAppDefinition } from '@lattice/engine';
+
+/**
+ * Loads a pack from a bundle's text (`lattice pack build`) or from a folder's files, with the whole-app
+ * validation on: every problem is one `LATTICE_ERR_PACK` detail naming the file and JSON path.
+ */
+export function loadPack(source: { bundle: string } | { files: Record<string, string> }): {
+  pack: LoadedPack;
+  files: Record<string, string>;
+} {
+  const files = 'bundle' in source ? readPackBundle(source.bundle).files : source.files;
+  return { pack: loadPackFromFiles(files, { validateApp: validateAppDefinition }), files };
+}

@@ -1,0 +1,117 @@
+import {
+  type AppDefinition,
+  canonicalJson,
+  checkPackUpgrade,
+  diffPackVersions,
+  type ErrorDetail,
+  LatticeError,
+  type PackManifest,
+  type PackUpgradeChange,
+  packContentHash,
+  validateAppDefinition,
+} from '@lattice/engine';
+import type { RequestContext } from '@lattice/engine/storage';
+import { loadPack } from './load-pack';
+import type { PackDeps } from './pack-deps';
+import { packError } from './pack-error';
+import { getPackInstall, putPackInstall } from './pack-installs';
+
+/** What `lattice pack upgrade` shows before applying: versions, merge steps, problems of the merged app. */
+export interface PackUpgradePreview {
+  appId: string;
+  from: PackManifest;
+  to: PackManifest;
+  changes: PackUpgradeChange[];
+  /** Problems of the merged app (user customisations clashing with the new version); empty = can apply. */
+  problems: ErrorDetail[];
+}
+
+interface Planned extends PackUpgradePreview {
+  merged: AppDefinition;
+  files: Record<string, string>;
+  newApp: AppDefinition;
+}
+
+async function plan(deps: PackDeps, source: Parameters<typeof loadPack>[0]): Promise<Planned> {
+  const { pack, files } = loadPack(source);
+  const appId = pack.app.id;
+  const installed = await getPackInstall(deps.db.kysely, appId);
+  if (!installed) {
+    throw packError(
+      'app.json:id',
+      `app "${appId}" was not installed from a pack; install it first`,
+      `应用 "${appId}" 不是通过模板包安装的，请先安装`,
+    );
+  }
+  checkPackUpgrade(installed.manifest, pack.manifest);
+  const live = (await deps.appStore.getLive(appId)).definition;
+  const draft = await deps.appStore.getDraft(appId);
+  if (canonicalJson(draft) !== canonicalJson(live)) {
+    throw packError(
+      'app',
+      `app "${appId}" has unpublished draft changes; publish or discard them before upgrading`,
+      `应用 "${appId}" 有未发布的草稿修改，请先发布或放弃后再升级`,
+    );
+  }
+  const { merged, changes } = diffPackVersions(installed.app, pack.app, live);
+  return {
+    appId,
+    from: installed.manifest,
+    to: pack.manifest,
+    changes,
+    problems: validateAppDefinition(merged),
+    merged,
+    files,
+    newApp: pack.app,
+  };
+}
+
+/**
+ * The upgrade preview: a three-way merge of the installed pack version (the base), the user's live app
+ * (their customisations) and the new version. Refuses a downgrade, another pack, or an app with unpublished
+ * draft changes (`LATTICE_ERR_PACK`). Never writes.
+ */
+export async function previewPackUpgrade(
+  deps: PackDeps,
+  source: Parameters<typeof loadPack>[0],
+): Promise<PackUpgradePreview> {
+  const { merged: _m, files: _f, newApp: _n, ...preview } = await plan(deps, source);
+  return preview;
+}
+
+/**
+ * Applies an upgrade in ONE transaction: saves the merged app as the draft, publishes it (storage
+ * migration included; a lossy change needs `confirmLossy`) and makes the new version the next upgrade's
+ * base. User records and customisations stay; on any error nothing changes.
+ */
+export async function upgradePack(
+  deps: PackDeps,
+  rc: RequestContext,
+  source: Parameters<typeof loadPack>[0],
+  opts: { confirmLossy?: boolean } = {},
+): Promise<PackUpgradePreview & { appVersion: number }> {
+  const p = await plan(deps, source);
+  if (p.problems.length > 0) throw new LatticeError('LATTICE_ERR_VALIDATION', p.problems);
+  const appVersion = await deps.db.kysely.transaction().execute(async (trx) => {
+    await deps.appStore.saveDraft(rc, p.appId, p.merged, { trx });
+    const published = await deps.appStore.publish(
+      p.appId,
+      {
+        trx,
+        confirmLossy: opts.confirmLossy ?? false,
+        note: `pack upgrade ${p.from.id} ${p.from.version} → ${p.to.version}`,
+      },
+      rc,
+    );
+    await putPackInstall(
+      trx,
+      { appId: p.appId, manifest: p.to, hash: packContentHash(p.files), files: p.files, app: p.newApp },
+      deps.clock.now(),
+      rc.actor.id,
+    );
+    return published.version;
+  });
+  deps.appStore.forgetLive(p.appId);
+  const { merged: _m, files: _f, newApp: _n, ...preview } = p;
+  return { ...preview, appVersion };
+}
