@@ -1,32 +1,14 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateSeedData, loadPackFromFiles } from '@lattice/engine';
+import { readPackFiles } from '../packs/read-pack-source';
 import type { DemoSource } from './demo-source';
 
 /** The manufacturing CRM pack in the repository. */
 export const MFG_CRM_PACK_DIR = fileURLToPath(
   new URL('../../../../../templates/manufacturing-crm/', import.meta.url),
 );
-
-/** Pack files are JSON documents; package.json/tsconfig.json belong to the pack's test harness. */
-const NOT_PACK_FILES = new Set(['package.json', 'tsconfig.json']);
-
-/** Reads a pack folder into `relative path → contents` (the pure loader does the rest). */
-export function readPackFiles(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      if (name === 'node_modules' || name.startsWith('.')) continue;
-      const path = join(d, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (name.endsWith('.json') && !NOT_PACK_FILES.has(name))
-        files[relative(dir, path)] = readFileSync(path, 'utf8');
-    }
-  };
-  walk(dir);
-  return files;
-}
 
 /**
  * The demo from a pack folder: its app and the records of its `seed/demo.json` (deterministic PRNG, dates
