@@ -42,7 +42,7 @@ export const userPicker: PickerSource = {
       .map(toOption);
   },
   async resolve(id) {
-    const u = (await loadDirectory()).find((x) => x.id === id);
+    const u = (await loadDirectory()).find((x) => x.id === id || x.username === id);
     return u ? toOption(u) : null;
   },
 };

@@ -17,7 +17,11 @@ let byId = new Map<string, DirectoryUser>();
 export function loadDirectory(): Promise<DirectoryUser[]> {
   loaded ??= api<DirectoryUser[]>('GET', '/api/directory/users').then(
     (users) => {
-      byId = new Map(users.map((u) => [u.id, u]));
+      // Owner and user fields may hold the id or the username (seeded data uses usernames).
+      byId = new Map([
+        ...users.map((u) => [u.username, u] as const),
+        ...users.map((u) => [u.id, u] as const),
+      ]);
       return users;
     },
     () => [],
@@ -27,7 +31,7 @@ export function loadDirectory(): Promise<DirectoryUser[]> {
 
 /** The directory (empty until it arrives); re-renders the caller once it does. */
 export function useDirectory(): DirectoryUser[] {
-  const [users, setUsers] = useState<DirectoryUser[]>(() => [...byId.values()]);
+  const [users, setUsers] = useState<DirectoryUser[]>([]);
   useEffect(() => {
     let live = true;
     loadDirectory().then((u) => live && setUsers(u));

@@ -7,7 +7,7 @@ import { toast } from '../components/toast';
 import { recordPageFor } from '../lib/app-metadata';
 import { useCurrentApp } from '../lib/current-app';
 import { errorMessage } from '../lib/error-message';
-import { label, useLocale } from '../lib/i18n';
+import { getLocale, label, useLocale } from '../lib/i18n';
 import { recordTitle, referencesIn, useRecordTitles } from '../lib/record-titles';
 import { type RecordData, recordsApi } from '../lib/records-api';
 import { linkClick, navigate } from '../lib/router';
@@ -134,7 +134,7 @@ export function RecordPage(p: { entity: string; id: string }) {
               </span>
             )}
             <span>
-              {t('updatedAt')}: {new Date(record.updated_at).toLocaleString()}
+              {t('updatedAt')}: {new Date(record.updated_at).toLocaleString(getLocale())}
             </span>
           </div>
         </div>
