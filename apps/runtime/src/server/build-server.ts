@@ -36,10 +36,14 @@ import { ruleRoutes } from './rules/rule-routes';
 import type { HttpPost } from './rules/rules-env';
 import { createRulesHook } from './rules/rules-hook';
 import { type RulesService, setupRules } from './rules/setup-rules';
+import { adminRoutes } from './security/admin-routes';
+import { createApiKeyStore } from './security/api-key-store';
+import { createAuthExtension } from './security/create-auth-extension';
 import { createScopeProvider } from './security/create-scope-provider';
 import { migrateSecuritySchema } from './security/migrate-security-schema';
 import { createOrgStore } from './security/org-store';
 import { secureRecordService } from './security/secure-record-service';
+import { securityRoutes } from './security/security-routes';
 import { DEFAULT_LOGIN_POLICY, type LoginPolicy, type ServerContext } from './server-context';
 
 declare module 'fastify' {
@@ -160,6 +164,8 @@ export async function buildServer(opts: BuildServerOptions): Promise<FastifyInst
   } else if (opts.adminPassword) await ensureAdminUser(ctx, opts.adminPassword);
   const staticDirs = opts.staticDirs ?? DEFAULT_STATIC_DIRS;
   registerErrorHandler(app, spaFallback(staticDirs));
+  const apiKeys = createApiKeyStore(db, clock);
+  app.decorate('latticeAuth', createAuthExtension(db, clock, apiKeys));
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -189,6 +195,8 @@ export async function buildServer(opts: BuildServerOptions): Promise<FastifyInst
   await app.register(async (api) => authRoutes(api, ctx), { prefix: '/api/auth' });
   await app.register(async (api) => appRoutes(api, ctx), { prefix: '/api/apps' });
   await app.register(async (api) => recordRoutes(api, ctx), { prefix: '/api/apps' });
+  await app.register(async (api) => securityRoutes(api, ctx), { prefix: '/api/apps' });
+  await app.register(async (api) => adminRoutes(api, ctx, apiKeys), { prefix: '/api/admin' });
   await app.register(async (api) => directoryRoutes(api, ctx), { prefix: '/api/directory' });
   await app.register(async (api) => ruleRoutes(api, ctx, rules), { prefix: '/api/apps' });
   await app.register(async (api) => notificationRoutes(api, ctx, rules), { prefix: '/api' });

@@ -31,7 +31,10 @@ describe('field permissions', () => {
       phone: '138****5678',
       region: 'east',
     });
-    expect(redactRecord(contact, rec, sales).phone).toBe('13812345678');
+    expect(redactRecord(contact, rec, sales).phone).toBe('138****5678');
+    expect(redactRecord(contact, rec, resolveEntityAccess(securityApp, ['admin'], 'contact')).phone).toBe(
+      '138****5678',
+    );
     expect(visibleFields(contact, finance).map((f) => f.name)).toEqual(['name', 'phone', 'region']);
   });
 
@@ -48,7 +51,12 @@ describe('field permissions', () => {
       ['region', 'LATTICE_ERR_FORBIDDEN'],
       ['owner', 'LATTICE_ERR_FORBIDDEN'],
     ]);
-    expect(checkWriteInput(contact, { region: 'east', owner: 'u1' }, sales, 'create', user)).toEqual([]);
+    expect(
+      checkWriteInput(contact, { region: 'east', owner: 'u1', phone: '139' }, sales, 'create', user),
+    ).toEqual([]);
+    expect(checkWriteInput(contact, { phone: '139' }, finance, 'update', user)[0]?.reason).toBe(
+      'LATTICE_ERR_FORBIDDEN',
+    );
     expect(checkWriteInput(contact, { personality: 'x' }, finance, 'update', user)[0]?.reason).toBe(
       'LATTICE_ERR_UNKNOWN_FIELD',
     );

@@ -10,12 +10,17 @@ export const SCOPING_COLUMNS = ['owner', 'region', 'department'] as const;
 /** How a user sees one field. */
 export type FieldVisibility = 'hidden' | 'masked' | 'readonly' | 'editable';
 
-/** A field's visibility for `access`: hidden beats masked (sensitive, not revealed) beats read-only. */
+/**
+ * A field's visibility for `access`: hidden beats masked beats read-only. Sensitive fields are masked in
+ * every read, for every role; roles that may reveal them (see {@link canReveal}) get the plain value
+ * only through the audited reveal endpoint, and may write them.
+ */
 export function fieldVisibility(access: EntityAccess, field: Field): FieldVisibility {
+  if (field.sensitive)
+    return access.superuser || access.fields[field.name] !== 'hidden' ? 'masked' : 'hidden';
   if (access.superuser) return 'editable';
   const restriction = access.fields[field.name];
   if (restriction === 'hidden') return 'hidden';
-  if (field.sensitive && !canReveal(access, field.name)) return 'masked';
   return restriction === 'readonly' ? 'readonly' : 'editable';
 }
 
@@ -40,7 +45,6 @@ export function redactRecord<R extends Record<string, unknown>>(
   record: R,
   access: EntityAccess,
 ): R {
-  if (access.superuser) return record;
   const out: Record<string, unknown> = { ...record };
   for (const f of entity.fields) {
     const v = fieldVisibility(access, f);
@@ -63,7 +67,6 @@ export function checkWriteInput(
   right: 'create' | 'update' | 'import',
   user: { id: string; region: string | null; department: string | null },
 ): ErrorDetail[] {
-  if (access.superuser) return [];
   const errors: ErrorDetail[] = [];
   const byName = new Map(entity.fields.map((f) => [f.name, f]));
   const unrestricted = access.scopes[right].some((s) => s.type === 'all');
@@ -76,7 +79,7 @@ export function checkWriteInput(
       errors.push(forbidden(key, `${key} may not be assigned by you`, `您无权设置 ${key}`));
       continue;
     }
-    if (!field) continue;
+    if (!field || access.superuser) continue;
     const v = fieldVisibility(access, field);
     if (v === 'hidden') {
       errors.push({
@@ -84,7 +87,7 @@ export function checkWriteInput(
         message: { zh: `字段 "${key}" 不存在`, en: `unknown field "${key}"` },
         reason: 'LATTICE_ERR_UNKNOWN_FIELD',
       });
-    } else if (v === 'readonly' || v === 'masked') {
+    } else if (v === 'readonly' || (v === 'masked' && !canReveal(access, key))) {
       errors.push(forbidden(key, `${key} is read-only for your role`, `您的角色不能修改 ${key}`));
     }
   }

@@ -15,6 +15,26 @@ export interface AccessClaims {
   region: string | null;
   iat: number;
   exp: number;
+  /** Issue time in ms (revocation compares it with the user's `tokens_valid_after`). */
+  iatMs?: number;
+}
+
+/**
+ * Optional checks the security layer adds (decorated on the root instance as `latticeAuth`): API keys
+ * (`Authorization: ApiKey …` or `X-Api-Key`) and revocation of access tokens issued before a logout or
+ * password change.
+ */
+export interface AuthExtension {
+  /** The claims an API key acts with, or null when the key is unknown or revoked. */
+  apiKey(key: string, request: FastifyRequest): Promise<AccessClaims | null>;
+  /** False when the user's tokens were revoked after `claims.iat` (or the user no longer exists). */
+  stillValid(claims: AccessClaims): Promise<boolean>;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    latticeAuth?: AuthExtension;
+  }
 }
 
 declare module '@fastify/jwt' {
@@ -29,8 +49,10 @@ declare module '@fastify/jwt' {
  * can move time past the expiry.
  */
 export function signAccessToken(app: FastifyInstance, user: PublicUser, clock: Clock): string {
-  const iat = Math.floor(clock.now().getTime() / 1000);
+  const iatMs = clock.now().getTime();
+  const iat = Math.floor(iatMs / 1000);
   return app.jwt.sign({
+    iatMs,
     sub: user.id,
     username: user.username,
     roles: user.roles,
@@ -49,6 +71,18 @@ export function signAccessToken(app: FastifyInstance, user: PublicUser, clock: C
 export function requireAuth(app: FastifyInstance, clock: Clock) {
   return async (request: FastifyRequest): Promise<void> => {
     const header = request.headers.authorization ?? '';
+    const ext = app.latticeAuth;
+    const apiKey = /^ApiKey\s+(\S+)$/i.exec(header)?.[1] ?? singleHeader(request.headers['x-api-key']);
+    if (apiKey && ext) {
+      const claims = await ext.apiKey(apiKey, request);
+      if (!claims)
+        throw unauthenticated('invalid', {
+          zh: 'API 密钥无效或已吊销',
+          en: 'The API key is invalid or revoked',
+        });
+      request.user = claims;
+      return;
+    }
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) throw unauthenticated('missing', { zh: '缺少访问令牌', en: 'Missing bearer token' });
     let claims: AccessClaims;
@@ -60,8 +94,18 @@ export function requireAuth(app: FastifyInstance, clock: Clock) {
     if (typeof claims.exp !== 'number' || claims.exp * 1000 <= clock.now().getTime()) {
       throw unauthenticated('expired', { zh: '访问令牌已过期', en: 'The access token has expired' });
     }
+    if (ext && !(await ext.stillValid(claims))) {
+      throw unauthenticated('revoked', {
+        zh: '访问令牌已被吊销，请重新登录',
+        en: 'The access token was revoked; sign in again',
+      });
+    }
     request.user = claims;
   };
+}
+
+function singleHeader(v: string | string[] | undefined): string | undefined {
+  return Array.isArray(v) ? v[0] : v;
 }
 
 /** The acting user of an authenticated request. */

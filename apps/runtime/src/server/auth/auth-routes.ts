@@ -1,6 +1,7 @@
 import { LatticeError } from '@lattice/engine';
 import { appendAudit } from '@lattice/engine/storage';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { revokeAccessTokens } from '../security/create-auth-extension';
 import type { ServerContext } from '../server-context';
 import { requireAuth, signAccessToken } from './access-token';
 import { hashPassword, verifyPassword } from './password';
@@ -21,6 +22,16 @@ const refreshSchema = {
   required: ['refreshToken'],
   additionalProperties: false,
   properties: { refreshToken: { type: 'string', minLength: 1, maxLength: 200 } },
+} as const;
+
+const passwordChangeSchema = {
+  type: 'object',
+  required: ['currentPassword', 'newPassword'],
+  additionalProperties: false,
+  properties: {
+    currentPassword: { type: 'string', minLength: 1, maxLength: 200 },
+    newPassword: { type: 'string', minLength: 8, maxLength: 200 },
+  },
 } as const;
 
 /** Compared against when the username is unknown, so both failure paths cost one argon2 verify. */
@@ -80,8 +91,27 @@ export async function authRoutes(app: FastifyInstance, ctx: ServerContext): Prom
     '/logout',
     { schema: { body: refreshSchema } },
     async (request, reply) => {
-      await refreshTokens.revoke(request.body.refreshToken);
-      await audit(ctx, request, null, 'auth.logout', {});
+      const userId = await refreshTokens.revoke(request.body.refreshToken);
+      if (userId) await revokeAccessTokens(ctx.db, clock, userId);
+      await audit(ctx, request, userId, 'auth.logout', {});
+      return reply.status(204).send();
+    },
+  );
+
+  app.post<{ Body: { currentPassword: string; newPassword: string } }>(
+    '/password',
+    { onRequest: requireAuth(app, clock), schema: { body: passwordChangeSchema } },
+    async (request, reply) => {
+      const user = await users.findById(request.user.sub);
+      if (!user) throw new LatticeError('LATTICE_ERR_UNAUTHENTICATED');
+      if (!(await verifyPassword(user.passwordHash, request.body.currentPassword))) {
+        await audit(ctx, request, user.id, 'auth.password_change_failed', {});
+        throw badCredentials();
+      }
+      await users.setPassword(user.id, request.body.newPassword);
+      await refreshTokens.revokeUser(user.id);
+      await revokeAccessTokens(ctx.db, clock, user.id);
+      await audit(ctx, request, user.id, 'auth.password_change', {});
       return reply.status(204).send();
     },
   );

@@ -16,8 +16,10 @@ export interface RefreshTokenStore {
   issue(userId: string): Promise<string>;
   /** Exchanges a valid token for a new one; LATTICE_ERR_UNAUTHENTICATED otherwise. */
   rotate(token: string): Promise<{ userId: string; token: string }>;
-  /** Revokes the token's family (logout); unknown tokens are ignored. */
-  revoke(token: string): Promise<void>;
+  /** Revokes the token's family (logout); unknown tokens are ignored. Returns the token's user, if known. */
+  revoke(token: string): Promise<string | null>;
+  /** Revokes every refresh token of a user (password change, admin reset). */
+  revokeUser(userId: string): Promise<void>;
 }
 
 export function createRefreshTokenStore(db: LatticeDb, clock: Clock): RefreshTokenStore {
@@ -81,10 +83,20 @@ export function createRefreshTokenStore(db: LatticeDb, clock: Clock): RefreshTok
     async revoke(token) {
       const known = await k
         .selectFrom(REFRESH_TOKENS_TABLE)
-        .select('family_id')
+        .select(['family_id', 'user_id'])
         .where('token_hash', '=', hashToken(token))
         .executeTakeFirst();
-      if (known) await revokeFamily(String(known.family_id));
+      if (!known) return null;
+      await revokeFamily(String(known.family_id));
+      return String(known.user_id);
+    },
+    async revokeUser(userId) {
+      await k
+        .updateTable(REFRESH_TOKENS_TABLE)
+        .set({ revoked_at: clock.now() })
+        .where('user_id', '=', userId)
+        .where('revoked_at', 'is', null)
+        .execute();
     },
   };
 }

@@ -41,6 +41,19 @@ export interface UserStore {
   /** Counts a failed login; locks the account for `lockMs` once `maxFailures` is reached. */
   recordFailure(id: string, maxFailures: number, lockMs: number): Promise<{ locked: boolean }>;
   recordSuccess(id: string): Promise<void>;
+  /** Replaces the password hash (argon2). */
+  setPassword(id: string, password: string): Promise<void>;
+  /** Changes profile, roles, department and region; null when the user does not exist. */
+  update(id: string, patch: UserPatch): Promise<PublicUser | null>;
+}
+
+/** What an admin may change on a user. */
+export interface UserPatch {
+  displayName?: string;
+  roles?: string[];
+  department?: string | null;
+  region?: string | null;
+  managerId?: string | null;
 }
 
 /** Builds the {@link UserStore} over an open database. */
@@ -101,6 +114,28 @@ export function createUserStore(db: LatticeDb, clock: Clock): UserStore {
         .where('id', '=', id)
         .execute();
       return { locked: true };
+    },
+    async setPassword(id, password) {
+      await k
+        .updateTable(USERS_TABLE)
+        .set({ password_hash: await hashPassword(password), updated_at: clock.now() })
+        .where('id', '=', id)
+        .execute();
+    },
+    async update(id, patch) {
+      const set: Record<string, unknown> = { updated_at: clock.now() };
+      if (patch.displayName !== undefined) set.display_name = patch.displayName;
+      if (patch.roles !== undefined) set.roles = sql`${patch.roles}::text[]`;
+      if (patch.department !== undefined) set.department = patch.department;
+      if (patch.region !== undefined) set.region = patch.region;
+      if (patch.managerId !== undefined) set.manager_id = patch.managerId;
+      const row = await k
+        .updateTable(USERS_TABLE)
+        .set(set)
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirst();
+      return row ? toPublicUser(toStoredUser(row)) : null;
     },
     async recordSuccess(id) {
       await k

@@ -99,7 +99,19 @@ describe.each(testDatabaseKinds())('record security on %s', (kind) => {
       body: { name: '钱七', customer: eastCustomer.id, phone: '13812345678', decision_role: 'purchaser' },
     });
     expect(created.statusCode, created.body).toBe(201);
-    expect(created.json()).toMatchObject({ region: 'east', phone: '13812345678' });
+    expect(created.json()).toMatchObject({ region: 'east', phone: '138****5678' });
+    const contactId = created.json().id;
+    const reveal = await s.call('GET', `${base}/contact/${contactId}/reveal/phone`, { token: east });
+    expect(reveal.json()).toEqual({ field: 'phone', value: '13812345678' });
+    const audit = await s.db.kysely
+      .selectFrom('lattice.audit_log')
+      .selectAll()
+      .where('action', '=', 'record.reveal')
+      .where('record_id', '=', contactId)
+      .execute();
+    expect(audit).toHaveLength(1);
+    const denied = await s.call('GET', `${base}/contact/${contactId}/reveal/phone`, { token: finance });
+    expect(denied.statusCode).toBe(403);
     const ro = await s.call('PATCH', `${base}/customer/${eastCustomer.id}`, {
       token: east,
       body: { version: eastCustomer.version, credit_limit: 1 },
