@@ -8,6 +8,8 @@ import { EntityListPage } from './pages/entity/entity-list-page';
 import { FormDesignerPage } from './pages/entity/form-designer-page';
 import { PublishPage } from './pages/publish/publish-page';
 import { VersionsPage } from './pages/publish/versions-page';
+import { RuleDesignerPage } from './rules/rule-designer-page';
+import { RuleListPage } from './rules/rule-list-page';
 
 /**
  * One studio page. `path` is studio-relative (`/apps/:app/rules`); pages under `/apps/:app/…` get the
@@ -53,6 +55,17 @@ export const STUDIO_ROUTES: StudioRoute[] = [
     path: '/apps/:app/entities/:entity/form',
     title: { zh: '表单设计', en: 'Form designer' },
     element: (p) => <FormDesignerPage key={p.entity} appId={p.app!} entity={p.entity!} />,
+  },
+  {
+    path: '/apps/:app/rules',
+    title: { zh: '规则', en: 'Rules' },
+    nav: { area: 'app', order: 50, icon: '⚡' },
+    element: (p) => <RuleListPage appId={p.app!} />,
+  },
+  {
+    path: '/apps/:app/rules/:rule',
+    title: { zh: '规则设计', en: 'Rule designer' },
+    element: (p) => <RuleDesignerPage key={p.rule} appId={p.app!} rule={p.rule!} />,
   },
   {
     path: '/apps/:app/publish',
