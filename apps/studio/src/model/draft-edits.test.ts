@@ -101,4 +101,12 @@ describe('draft edits', () => {
     const hidden = setRelatedList(shown, ledger, ledger.fields[1]!, false);
     expect((hidden.documents[3] as RecordPageView).sections.map((s) => s.type)).toEqual(['history']);
   });
+
+  it('drops a removed child field from the related list on the parent record page', () => {
+    const shown = setRelatedList(draft, ledger, ledger.fields[1]!, true);
+    const renamed = updateField(shown, 'ledger', { ...ledger.fields[0]!, name: 'serial_no' });
+    expect((renamed.documents[3] as RecordPageView).sections[0]).toMatchObject({ columns: ['serial_no'] });
+    const removedVia = removeField(renamed, 'ledger', 'f2');
+    expect((removedVia.documents[3] as RecordPageView).sections.map((s) => s.type)).toEqual(['history']);
+  });
 });

@@ -144,6 +144,9 @@ function mapFieldRefs(
         })),
       };
     }
+    if (d.kind === 'view' && d.type === 'record' && d.entity !== entityName) {
+      return { ...d, sections: d.sections.flatMap((sec) => mapChildSection(sec, entityName, map)) };
+    }
     if (d.kind !== 'view' || d.entity !== entityName) return d;
     const sort = d.sort?.flatMap((s) => {
       const field = map(s.field);
@@ -172,6 +175,59 @@ function mapFieldRefs(
     return base;
   });
   return { ...draft, documents };
+}
+
+/**
+ * A section of ANOTHER entity's record page that lists records of `child` (related list, KPI over related
+ * records, timeline source): rewrites the child's field names in it; a section that would lose its link
+ * field (`via`) or a timeline source that would lose its date/title field is dropped.
+ */
+function mapChildSection(
+  sec: RecordPageSection,
+  child: string,
+  map: (name: string) => string | null,
+): RecordPageSection[] {
+  const list = (names: readonly string[]) => names.map(map).filter((n): n is string => n !== null);
+  switch (sec.type) {
+    case 'related': {
+      if (sec.entity !== child) return [sec];
+      const via = map(sec.via);
+      if (via === null) return [];
+      const sort = sec.sort?.flatMap((x) => {
+        const field = map(x.field);
+        return field === null ? [] : [{ ...x, field }];
+      });
+      return [{ ...sec, via, columns: list(sec.columns), ...(sort ? { sort } : {}) }];
+    }
+    case 'kpis':
+      return [
+        {
+          ...sec,
+          cards: sec.cards.flatMap((c) => {
+            if (c.related?.entity !== child) return [c];
+            const via = map(c.related.via);
+            const measure = c.related.measure === undefined ? undefined : map(c.related.measure);
+            if (via === null || measure === null) return [];
+            return [{ ...c, related: { ...c.related, via, ...(measure ? { measure } : {}) } }];
+          }),
+        },
+      ];
+    case 'timeline':
+      return [
+        {
+          ...sec,
+          sources: sec.sources.flatMap((src) => {
+            if (src.entity !== child) return [src];
+            const via = map(src.via);
+            const dateField = map(src.dateField);
+            const titleField = map(src.titleField);
+            return via && dateField && titleField ? [{ ...src, via, dateField, titleField }] : [];
+          }),
+        },
+      ];
+    default:
+      return [sec];
+  }
 }
 
 /** The record page of `target` showing a related list of `child` records through `via`, if any. */

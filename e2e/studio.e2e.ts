@@ -1,0 +1,222 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, screenshot } from './support/browser';
+import { type RunningRuntime, startRuntime } from './support/start-runtime';
+
+const SUITE = 'studio';
+
+/** A pointer drag with intermediate moves (the dnd-kit pointer sensor activates after 4 px). */
+async function drag(
+  page: Page,
+  from: Locator,
+  to: Locator,
+  at: 'center' | 'bottom' = 'center',
+): Promise<void> {
+  const a = await from.boundingBox();
+  const b = await to.boundingBox();
+  if (!a || !b) throw new Error('drag source or target is not visible');
+  const ax = a.x + a.width / 2;
+  const ay = a.y + a.height / 2;
+  await page.mouse.move(ax, ay);
+  await page.mouse.down();
+  await page.mouse.move(ax + 12, ay + 12, { steps: 4 });
+  const bx = b.x + b.width / 2;
+  const by = at === 'bottom' ? b.y + b.height - 12 : b.y + b.height / 2;
+  await page.mouse.move(bx, by, { steps: 12 });
+  await page.mouse.move(bx, by + 1, { steps: 2 });
+  await page.mouse.up();
+}
+
+/** Drags a palette type onto the end of the field list, then names the new (selected) field. */
+async function addField(page: Page, type: string, name: string, zh: string, en: string): Promise<Locator> {
+  const rows = page.locator('[data-field-row]');
+  const before = await rows.count();
+  await drag(
+    page,
+    page.locator(`[data-palette-item="palette-type-${type}"]`),
+    page.locator('[data-field-list]'),
+    'bottom',
+  );
+  await expect.poll(() => rows.count()).toBe(before + 1);
+  // New fields are named <type>_<n>; select it explicitly and wait for its property panel.
+  const fresh = page.locator(`[data-field-row^="${type}_"]`).last();
+  await fresh.click();
+  const props = page.locator(`[data-field-props="${await fresh.getAttribute('data-field-row')}"]`);
+  await props.waitFor();
+  await props.locator('[data-prop="name"]').fill(name);
+  const renamed = page.locator(`[data-field-props="${name}"]`);
+  await renamed.waitFor();
+  await renamed.locator('[data-prop="label.zh"]').fill(zh);
+  await renamed.locator('[data-prop="label.en"]').fill(en);
+  await page.locator(`[data-field-row="${name}"]`).waitFor();
+  return renamed;
+}
+
+async function saveDraft(page: Page): Promise<void> {
+  await page.click('[data-action="save-draft"]');
+  await page.locator('[data-testid="draft-status"]', { hasText: /草稿已保存|Draft saved/ }).waitFor();
+  expect(await page.locator('[data-testid="draft-errors"]').count()).toBe(0);
+}
+
+describe('studio: an analyst builds 设备台账 by drag and drop, publishes, and rolls back', () => {
+  let runtime: RunningRuntime;
+  let browser: Browser;
+  beforeAll(async () => {
+    runtime = await startRuntime({ LATTICE_DEMO_SCALE: '0.05' });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await runtime?.stop();
+  });
+
+  it('designs, publishes, is used in the runtime, refuses a lossy drop and rolls back', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    try {
+      await flow(page, errors);
+    } catch (e) {
+      await screenshot(page, SUITE, 'failure');
+      throw e;
+    }
+  });
+
+  async function flow(page: Page, errors: string[]): Promise<void> {
+    // Sign in as analyst; the app list shows the demo app.
+    await page.goto(`${runtime.url}/studio/`);
+    await page.fill('input[name="username"]', 'analyst');
+    await page.fill('input[name="password"]', 'demo1234');
+    await page.click('button[type="submit"]');
+    await page.locator('[data-app="mfg-crm"]').waitFor();
+    await screenshot(page, SUITE, '01-app-list');
+
+    // English UI switch works and comes back.
+    await page.click('[data-testid="lang-switch"] button:has-text("English")');
+    await page.locator('h1', { hasText: 'Apps' }).waitFor();
+    await page.click('[data-testid="lang-switch"] button:has-text("中文")');
+    await page.locator('h1', { hasText: '我的应用' }).waitFor();
+
+    // New entity 设备台账.
+    await page.click('[data-app="mfg-crm"]');
+    await page.locator('[data-kind="entity"]').waitFor();
+    await page.click('nav a[href="/studio/apps/mfg-crm/entities"]');
+    await page.click('[data-action="new-entity"]');
+    await page.fill('[data-prop="entity.name"]', 'equipment_ledger');
+    await page.fill('[data-testid="new-entity-form"] [data-prop="entity.label.zh"]', '设备台账');
+    await page.fill('[data-testid="new-entity-form"] [data-prop="entity.label.en"]', 'Equipment ledger');
+    await page.click('[data-testid="new-entity-form"] button[type="submit"]');
+    await page.locator('[data-field-list]').waitFor();
+
+    // Fields by drag and drop: text, date, select, reference to customer, number.
+    const serial = await addField(page, 'text', 'serial_no', '序列号', 'Serial number');
+    await serial.locator('[data-prop="required"]').check();
+    await addField(page, 'date', 'install_date', '安装日期', 'Install date');
+    await addField(page, 'select', 'status', '状态', 'Status');
+    const customer = await addField(page, 'reference', 'customer', '客户', 'Customer');
+    expect(await customer.locator('[data-prop="target"]').inputValue()).toBe('customer');
+    await customer.locator('[data-prop="relatedList"]').check();
+    const interval = await addField(
+      page,
+      'number',
+      'maintenance_interval',
+      '保养周期（天）',
+      'Maintenance interval (days)',
+    );
+    await interval.locator('[data-prop="min"]').fill('1');
+    await page.selectOption('[data-prop="titleField"]', 'serial_no');
+    expect(
+      await page
+        .locator('[data-field-row]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-field-row'))),
+    ).toEqual(['name', 'serial_no', 'install_date', 'status', 'customer', 'maintenance_interval']);
+    await screenshot(page, SUITE, '02-entity-designer');
+    await saveDraft(page);
+
+    // Form: generate it, add a section and drag 安装日期 into it.
+    await page.click('[data-tab-link="form"]');
+    await page.click('[data-action="create-form"]');
+    await page.locator('[data-canvas]').waitFor();
+    await page.click('[data-action="add-section"]');
+    const sections = page.locator('[data-canvas] [data-section]');
+    await expect.poll(() => sections.count()).toBe(2);
+    const second = sections.nth(1);
+    const installItem = page.locator('[data-canvas] [data-item]', { hasText: '安装日期' });
+    await drag(page, installItem.locator('.lf-handle'), second.locator('[data-drop-section]'));
+    await expect.poll(() => second.locator('[data-item]', { hasText: '安装日期' }).count()).toBe(1);
+    await screenshot(page, SUITE, '03-form-designer');
+    await saveDraft(page);
+
+    // Publish: the diff preview lists the new entity and form; nothing is lossy.
+    await page.click('nav a[href="/studio/apps/mfg-crm/publish"]');
+    const preview = page.locator('[data-testid="publish-preview"]');
+    await preview.waitFor();
+    expect(await preview.locator('[data-change-group="added"]').textContent()).toContain('equipment_ledger');
+    expect(await page.locator('[data-testid="lossy"]').count()).toBe(0);
+    await screenshot(page, SUITE, '04-publish-preview');
+    await page.fill('[data-prop="note"]', '新增设备台账');
+    await page.click('[data-action="publish"]');
+    await page.locator('[data-testid="published"]').waitFor();
+
+    // Runtime: an admin (analysts edit metadata, not records) creates a ledger record.
+    const user = await browser.newContext({ viewport: { width: 1024, height: 900 } });
+    const rt = await user.newPage();
+    await rt.goto(`${runtime.url}/`);
+    await rt.fill('input[name="username"]', 'admin');
+    await rt.fill('input[name="password"]', 'demo1234');
+    await rt.click('button[type="submit"]');
+    await rt.locator('[data-testid="current-user"]').waitFor();
+    await rt.goto(`${runtime.url}/apps/mfg-crm/e/equipment_ledger/new`);
+    await rt.locator('[data-field="serial_no"]').waitFor();
+    await rt.fill('[data-field="name"] input', '注塑机 A');
+    await rt.fill('[data-field="serial_no"] input', 'SN-2026-001');
+    await rt.fill('[data-field="install_date"] input', '2026-03-15');
+    await rt.fill('[data-field="maintenance_interval"] input', '90');
+    await rt.locator('[data-field="customer"] input[role="combobox"]').click();
+    await rt.locator('[data-field="customer"] [role="option"]').first().click();
+    await screenshot(rt, SUITE, '05-runtime-form');
+    await rt.click('[data-action="save"]');
+    await rt.waitForURL(/\/e\/equipment_ledger\/r\//);
+    await rt.locator('text=SN-2026-001').first().waitFor();
+    await screenshot(rt, SUITE, '06-runtime-record');
+    await user.close();
+
+    // Drop 安装日期 (it has a value) → the preview refuses it as lossy until confirmed.
+    await page.click('nav a[href="/studio/apps/mfg-crm/entities"]');
+    await page.click('[data-entity="equipment_ledger"]');
+    await page.click('[data-field-row="install_date"]');
+    await page.click('[data-action="remove-field"]');
+    await saveDraft(page);
+    await page.click('nav a[href="/studio/apps/mfg-crm/publish"]');
+    const lossy = page.locator('[data-testid="lossy"]');
+    await lossy.waitFor();
+    expect(await lossy.textContent()).toMatch(/install_date|安装日期/);
+    expect(await page.locator('[data-change][data-lossy="true"]').count()).toBe(1);
+    expect(await page.locator('[data-action="publish"]').isDisabled()).toBe(true);
+    await screenshot(page, SUITE, '07-lossy-refused');
+    await page.check('[data-action="confirm-lossy"]');
+    await page.click('[data-action="publish"]');
+    await page.locator('[data-testid="published"]').waitFor();
+
+    // Roll back to the version that still had the field.
+    await page.click('nav a[href="/studio/apps/mfg-crm/versions"]');
+    await page.locator('[data-version="3"]').waitFor();
+    await page.click('[data-version="2"] [data-action="rollback"]');
+    await page.locator('[data-testid="rolled-back"]').waitFor();
+    await page.locator('[data-version="4"]', { hasText: /线上|Live/ }).waitFor();
+    await screenshot(page, SUITE, '08-rolled-back');
+    const token = await page.evaluate(
+      () => JSON.parse(localStorage.getItem('lattice.session') ?? '{}').accessToken,
+    );
+    const live = await fetch(`${runtime.url}/api/apps/mfg-crm/entities/equipment_ledger`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    const entity = (await live.json()) as { fields: { name: string }[] };
+    expect(entity.fields.map((f) => f.name)).toContain('install_date');
+    // The draft was reset to the rolled-back definition, so the designer shows the field again.
+    await page.click('nav a[href="/studio/apps/mfg-crm/entities"]');
+    await page.click('[data-entity="equipment_ledger"]');
+    await page.locator('[data-field-row="install_date"]').waitFor();
+    expect(errors).toEqual([]);
+  }
+});
