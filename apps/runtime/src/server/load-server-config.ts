@@ -14,6 +14,8 @@ export interface ServerConfig {
   corsOrigins: string[];
   /** Share (0–1] of the pack's demo records installed on first start (LATTICE_DEMO_SCALE, default 1). */
   demoScale: number;
+  /** LATTICE_TEST_CLOCK_FILE: browser tests move the server's time via this file (see `offsetFileClock`). */
+  testClockFile: string | null;
 }
 
 /**
@@ -39,6 +41,7 @@ export function loadServerConfig(env: Record<string, string | undefined>, cwd: s
     throw new Error(`LATTICE_DEMO_SCALE must be in (0, 1], got ${env.LATTICE_DEMO_SCALE}`);
   return {
     demoScale,
+    testClockFile: get('LATTICE_TEST_CLOCK_FILE'),
     port,
     host: get('HOST') ?? '0.0.0.0',
     dataDir: isAbsolute(dataDirRaw) ? dataDirRaw : resolve(join(cwd, dataDirRaw)),

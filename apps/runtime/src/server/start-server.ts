@@ -7,6 +7,7 @@ import { builtinDemoSource } from './demo/builtin-demo-source';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo/demo-users';
 import { MFG_CRM_PACK_DIR, packDemoSource } from './demo/pack-demo-source';
 import type { ServerConfig } from './load-server-config';
+import { offsetFileClock } from './testing/offset-file-clock';
 
 /**
  * Opens the database (PGlite under `<dataDir>/pglite` unless a URL is configured), builds the server,
@@ -24,6 +25,7 @@ export async function startServer(config: ServerConfig): Promise<{ url: string; 
     demo: config.demo,
     demoSources: [packDemoSource(MFG_CRM_PACK_DIR, config.demoScale), builtinDemoSource],
     demoInBackground: true,
+    ...(config.testClockFile ? { clock: offsetFileClock(config.testClockFile) } : {}),
     ...(config.adminPassword ? { adminPassword: config.adminPassword } : {}),
     corsOrigins: config.corsOrigins,
     runJobs: { intervalMs: 1000 },
