@@ -25,6 +25,8 @@ import { createJobQueue } from './jobs/job-queue';
 import { createJobRunner, type JobRunner } from './jobs/job-runner';
 import { migrateJobsSchema } from './jobs/migrate-jobs-schema';
 import { newWorkerId } from './jobs/new-worker-id';
+import { migratePacksSchema } from './packs/migrate-packs-schema';
+import { packRoutes } from './packs/pack-routes';
 import { appRoutes } from './routes/app-routes';
 import { directoryRoutes } from './routes/directory-routes';
 import { registerDocs } from './routes/docs-routes';
@@ -36,14 +38,10 @@ import { ruleRoutes } from './rules/rule-routes';
 import type { HttpPost } from './rules/rules-env';
 import { createRulesHook } from './rules/rules-hook';
 import { type RulesService, setupRules } from './rules/setup-rules';
-import { adminRoutes } from './security/admin-routes';
-import { createApiKeyStore } from './security/api-key-store';
-import { createAuthExtension } from './security/create-auth-extension';
 import { createScopeProvider } from './security/create-scope-provider';
 import { migrateSecuritySchema } from './security/migrate-security-schema';
 import { createOrgStore } from './security/org-store';
 import { secureRecordService } from './security/secure-record-service';
-import { securityRoutes } from './security/security-routes';
 import { DEFAULT_LOGIN_POLICY, type LoginPolicy, type ServerContext } from './server-context';
 
 declare module 'fastify' {
@@ -74,6 +72,8 @@ export interface BuildServerOptions {
   demoSources?: (DemoSource | null)[];
   /** Seed the demo records after `buildServer` returns, so the server can listen at once. */
   demoInBackground?: boolean;
+  /** Demo seeding progress lines (the start-up console prints them). */
+  onDemoProgress?: (line: string) => void;
   /** Outside demo mode: the `admin` account's password (created once if missing). */
   adminPassword?: string;
   logger?: FastifyServerOptions['logger'];
@@ -105,6 +105,7 @@ export async function buildServer(opts: BuildServerOptions): Promise<FastifyInst
   await migrateAuthSchema(db);
   await migrateSecuritySchema(db);
   await migrateJobsSchema(db);
+  await migratePacksSchema(db);
   const appStore = createAppStore(db);
   const org = createOrgStore(db, clock);
   const scope = createScopeProvider(org);
@@ -145,6 +146,7 @@ export async function buildServer(opts: BuildServerOptions): Promise<FastifyInst
     let closing = false;
     const result = await installDemo(ctx, opts.demoSources ?? [builtinDemoSource], {
       log: app.log,
+      ...(opts.onDemoProgress ? { onProgress: opts.onDemoProgress } : {}),
       ...(opts.demoInBackground ? { background: { stopped: () => closing } } : {}),
     });
     const seeding = result.seeding.then(
@@ -164,8 +166,6 @@ export async function buildServer(opts: BuildServerOptions): Promise<FastifyInst
   } else if (opts.adminPassword) await ensureAdminUser(ctx, opts.adminPassword);
   const staticDirs = opts.staticDirs ?? DEFAULT_STATIC_DIRS;
   registerErrorHandler(app, spaFallback(staticDirs));
-  const apiKeys = createApiKeyStore(db, clock);
-  app.decorate('latticeAuth', createAuthExtension(db, clock, apiKeys));
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -194,9 +194,8 @@ export async function buildServer(opts: BuildServerOptions): Promise<FastifyInst
   await app.register(async (api) => healthRoutes(api, ctx), { prefix: '/api' });
   await app.register(async (api) => authRoutes(api, ctx), { prefix: '/api/auth' });
   await app.register(async (api) => appRoutes(api, ctx), { prefix: '/api/apps' });
+  await app.register(async (api) => packRoutes(api, ctx), { prefix: '/api/packs' });
   await app.register(async (api) => recordRoutes(api, ctx), { prefix: '/api/apps' });
-  await app.register(async (api) => securityRoutes(api, ctx), { prefix: '/api/apps' });
-  await app.register(async (api) => adminRoutes(api, ctx, apiKeys), { prefix: '/api/admin' });
   await app.register(async (api) => directoryRoutes(api, ctx), { prefix: '/api/directory' });
   await app.register(async (api) => ruleRoutes(api, ctx, rules), { prefix: '/api/apps' });
   await app.register(async (api) => notificationRoutes(api, ctx, rules), { prefix: '/api' });

@@ -26,6 +26,7 @@ export async function startServer(config: ServerConfig): Promise<{ url: string; 
     demoSources: [packDemoSource(MFG_CRM_PACK_DIR, config.demoScale), builtinDemoSource],
     demoInBackground: true,
     ...(config.testClockFile ? { clock: offsetFileClock(config.testClockFile) } : {}),
+    onDemoProgress: (line) => console.log(line),
     ...(config.adminPassword ? { adminPassword: config.adminPassword } : {}),
     corsOrigins: config.corsOrigins,
     runJobs: { intervalMs: 1000 },

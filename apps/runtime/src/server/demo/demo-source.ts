@@ -1,4 +1,4 @@
-import type { AppDefinition } from '@lattice/engine';
+import type { AppDefinition, PackManifest } from '@lattice/engine';
 
 /** One generated record: a provisional `id` other records may reference, plus values by field name. */
 export type DemoRecord = { id: string } & Record<string, unknown>;
@@ -17,5 +17,7 @@ export interface DemoSource {
     department?: string;
     manager?: string;
   }[];
+  /** When the demo comes from a pack: recorded as the app's pack install, so `lattice pack upgrade` works. */
+  pack?: { manifest: PackManifest; hash: string; files: Record<string, string> };
   batches(now: Date): { entity: string; records: DemoRecord[] }[];
 }

@@ -1,9 +1,10 @@
-import { type AppDefinition, findEntity } from '@lattice/engine';
 import type { RequestContext } from '@lattice/engine/storage';
 import type { FastifyBaseLogger } from 'fastify';
+import { insertSeedBatches } from '../packs/insert-seed-batches';
+import { putPackInstall } from '../packs/pack-installs';
 import type { ServerContext } from '../server-context';
 import { builtinDemoSource } from './builtin-demo-source';
-import type { DemoRecord, DemoSource } from './demo-source';
+import type { DemoSource } from './demo-source';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users';
 import { SYSTEM_ACTOR } from './system-actor';
 
@@ -23,15 +24,17 @@ export interface InstallDemoOptions {
    * are written). `stopped()` is checked between chunks so closing the server ends seeding early.
    */
   background?: { stopped(): boolean };
+  /** Progress lines while seeding (the start-up console). */
+  onProgress?(line: string): void;
 }
 
-/** Records inserted per transaction while seeding. */
-const CHUNK = 250;
+/** Records per bulk statement (and transaction) while seeding. */
+const CHUNK = 500;
 
 /**
  * Demo mode: creates the demo accounts (password `demo1234`) and, the first time, installs and publishes
- * the demo app and inserts its demo records through the record service (so they pass the same
- * validation as API writes), now or in the background. Each source in `sources` is tried in turn (the pack first, then the
+ * the demo app and inserts its demo records through the bulk seed path (the records API's validation,
+ * one statement per chunk, rules off), now or in the background. Each source in `sources` is tried in turn (the pack first, then the
  * built-in slice) until one publishes. Idempotent: a restart changes nothing.
  */
 export async function installDemo(
@@ -39,7 +42,7 @@ export async function installDemo(
   sources: (DemoSource | null)[] = [builtinDemoSource],
   opts: InstallDemoOptions = {},
 ): Promise<DemoInstallResult> {
-  const { log, background } = opts;
+  const { background } = opts;
   const none = Promise.resolve({ records: 0, skipped: 0 });
   const rc: RequestContext = { actor: SYSTEM_ACTOR, clock: ctx.clock };
   const candidates = sources.filter((s): s is DemoSource => s !== null);
@@ -55,12 +58,20 @@ export async function installDemo(
       await ctx.appStore.publish(source.app.id, { confirmLossy: true, note: `demo: ${source.origin}` }, rc);
     } catch (error) {
       if (i === candidates.length - 1) throw error;
-      log?.warn({ err: error }, `demo: ${source.origin} could not be installed; trying the next source`);
+      opts.log?.warn({ err: error }, `demo: ${source.origin} could not be installed; trying the next source`);
       continue;
     }
+    if (source.pack) {
+      await putPackInstall(
+        ctx.db.kysely,
+        { ...source.pack, appId: source.app.id, app: source.app },
+        ctx.clock.now(),
+        SYSTEM_ACTOR.id,
+      );
+    }
     const batches = source.batches(ctx.clock.now());
-    const stopped = background?.stopped ?? (() => false);
-    const seeding = insertDemoRecords(ctx, rc, source.app, batches, stopped, log);
+    const userIds = new Map((await ctx.users.list()).map((u) => [u.username, u.id]));
+    const seeding = insertDemoRecords(ctx, rc, source, batches, userIds, opts);
     if (!background) await seeding;
     return { installedApp: true, origin: source.origin, createdUsers, seeding };
   }
@@ -82,79 +93,34 @@ async function ensureUsers(ctx: ServerContext, source: DemoSource): Promise<stri
 }
 
 /**
- * Inserts records parents first, rewriting provisional ids in reference fields to the real ones, in
- * transactions of {@link CHUNK}. A chunk that fails is retried record by record, skipping the bad ones
- * (and records whose parent was skipped), so one bad seed row cannot block the whole demo.
+ * Writes the demo records through the bulk seed path (`insertSeedBatches`: one statement and one
+ * transaction per {@link CHUNK} records, usernames → user ids, rules off), reporting progress.
  */
 async function insertDemoRecords(
   ctx: ServerContext,
   rc: RequestContext,
-  app: AppDefinition,
+  source: DemoSource,
   batches: ReturnType<DemoSource['batches']>,
-  stopped: () => boolean,
-  log?: FastifyBaseLogger,
+  userIds: ReadonlyMap<string, string>,
+  opts: InstallDemoOptions,
 ): Promise<{ records: number; skipped: number }> {
-  const realIds = new Map<string, string>();
-  const provisional = new Set(batches.flatMap((b) => b.records.map((r) => r.id)));
-  let records = 0;
-  let skipped = 0;
-  for (const batch of batches) {
-    const entity = findEntity(app, batch.entity);
-    if (!entity) continue;
-    const references = new Set(entity.fields.filter((f) => f.type === 'reference').map((f) => f.name));
-    const writable = new Set(
-      entity.fields
-        .filter((f) => !f.readonly && f.type !== 'formula' && f.type !== 'rollup' && f.type !== 'autonumber')
-        .map((f) => f.name),
-    );
-    const toInput = (record: DemoRecord): Record<string, unknown> | null => {
-      const input: Record<string, unknown> = {};
-      for (const [name, value] of Object.entries(record)) {
-        // region/department are system columns even where the entity has no such field (record scopes use them).
-        if (name === 'id' || !(writable.has(name) || name === 'region' || name === 'department')) continue;
-        if (references.has(name) && typeof value === 'string' && provisional.has(value)) {
-          const real = realIds.get(value);
-          if (!real) return null;
-          input[name] = real;
-        } else input[name] = value;
-      }
-      return input;
-    };
-    for (let start = 0; start < batch.records.length; start += CHUNK) {
-      if (stopped()) return { records, skipped };
-      const chunk = batch.records.slice(start, start + CHUNK);
-      try {
-        const ids = await ctx.db.kysely.transaction().execute(async (trx) => {
-          const out: [string, string][] = [];
-          for (const record of chunk) {
-            const input = toInput(record);
-            if (!input) continue;
-            const created = await ctx.records.create(rc, app.id, batch.entity, input, {
-              trx,
-              source: 'demo',
-            });
-            out.push([record.id, created.id]);
-          }
-          return out;
-        });
-        for (const [from, to] of ids) realIds.set(from, to);
-        records += ids.length;
-        skipped += chunk.length - ids.length;
-      } catch {
-        for (const record of chunk) {
-          const input = toInput(record);
-          try {
-            if (!input) throw new Error('parent record was skipped');
-            const created = await ctx.records.create(rc, app.id, batch.entity, input, { source: 'demo' });
-            realIds.set(record.id, created.id);
-            records++;
-          } catch (error) {
-            skipped++;
-            log?.warn({ err: error, entity: batch.entity }, 'demo: skipped an invalid seed record');
-          }
-        }
-      }
-    }
-  }
-  return { records, skipped };
+  const started = performance.now();
+  let reported = 0;
+  const result = await insertSeedBatches(ctx, rc, source.app.id, batches, {
+    source: `demo:${source.origin}`,
+    chunk: CHUNK,
+    userIds,
+    ...(opts.background ? { stopped: opts.background.stopped } : {}),
+    onProgress: (p) => {
+      if (p.done - reported < 5000 && p.done !== p.total) return;
+      reported = p.done;
+      const seconds = Math.round((performance.now() - started) / 1000);
+      opts.onProgress?.(`  演示数据 / demo data: ${p.done}/${p.total} (${p.entity}, ${seconds}s)`);
+    },
+    onSkip: (entity, id, reasons) =>
+      opts.log?.warn({ entity, id, reasons }, 'demo: skipped an invalid seed record'),
+  });
+  if (result.unresolvedUsers.length > 0)
+    opts.log?.warn({ users: result.unresolvedUsers }, 'demo: seed users not found (values left empty)');
+  return { records: result.records, skipped: result.skipped };
 }

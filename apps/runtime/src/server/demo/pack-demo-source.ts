@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateSeedData, loadPackFromFiles } from '@lattice/engine';
+import { generateSeedData, loadPackFromFiles, packContentHash } from '@lattice/engine';
 import { readPackFiles } from '../packs/read-pack-source';
 import type { DemoSource } from './demo-source';
 
@@ -17,12 +17,14 @@ export const MFG_CRM_PACK_DIR = fileURLToPath(
  */
 export function packDemoSource(dir = MFG_CRM_PACK_DIR, scale = 1): DemoSource | null {
   if (!existsSync(join(dir, 'pack.json'))) return null;
-  const pack = loadPackFromFiles(readPackFiles(dir));
+  const files = readPackFiles(dir);
+  const pack = loadPackFromFiles(files);
   const spec = pack.seed.demo;
   return {
     origin: `pack ${pack.manifest.id}@${pack.manifest.version}`,
     app: pack.app,
     users: spec?.users ?? [],
+    pack: { manifest: pack.manifest, hash: packContentHash(files), files },
     batches(now) {
       if (!spec) return [];
       const batches = generateSeedData(spec, { now });
