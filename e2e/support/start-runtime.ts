@@ -8,6 +8,8 @@ import { join, resolve } from 'node:path';
 export interface RunningRuntime {
   url: string;
   dataDir: string;
+  /** Everything the process printed so far (stdout + stderr). */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -71,6 +73,7 @@ export async function startRuntime(env: Record<string, string> = {}): Promise<Ru
   return {
     url,
     dataDir,
+    output: () => log,
     async stop() {
       child.kill('SIGTERM');
       await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));

@@ -1,6 +1,7 @@
 import type { AppDefinition, EntityDoc, ListView as ListViewDoc, SortSpec } from '@lattice/engine';
 import { useEffect, useMemo, useState } from 'react';
 import { FieldValue, fieldLabel } from '../components/field-value';
+import { DrillBanner, useDrillFilter } from '../dashboards/drill-banner';
 import { loadSession } from '../lib/api';
 import { errorMessage } from '../lib/error-message';
 import { useLocale } from '../lib/i18n';
@@ -73,7 +74,8 @@ export function ListView(p: {
     return () => clearTimeout(timer);
   }, [search]);
 
-  const filter = andFilters(view.filter, conditionsToFilter(entity, conditions));
+  const drill = useDrillFilter();
+  const filter = andFilters(view.filter, drill, conditionsToFilter(entity, conditions));
   const list = useRecordList(app, entity.name, { filter, sort, q, limit: view.pageSize ?? 50 });
   rememberTitles(entity, list.items);
   useRecordTitles(app, p.definition, referencesIn(entity, columns, list.items));
@@ -89,7 +91,8 @@ export function ListView(p: {
   const activeFilters = conditionsToFilter(entity, conditions) ? conditions.length : 0;
 
   return (
-    <div className="rt-list" data-testid="list-view">
+    <div className="rt-list" data-testid="list-view" aria-busy={list.loading}>
+      <DrillBanner />
       <div className="lt-toolbar">
         <input
           className="lt-input rt-search"
