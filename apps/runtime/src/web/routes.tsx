@@ -1,5 +1,7 @@
 import type { I18nText } from '@lattice/engine';
 import type { ReactNode } from 'react';
+import { DashboardListPage } from './dashboards/dashboard-list-page';
+import { DashboardPage } from './dashboards/dashboard-page';
 import type { RouteParams } from './lib/router';
 import { NotificationInboxPage } from './notifications/notification-inbox-page';
 import { useUnreadCount } from './notifications/use-unread-count';
@@ -51,6 +53,17 @@ export const RUNTIME_ROUTES: RuntimeRoute[] = [
     title: { zh: '消息通知', en: 'Notifications' },
     nav: { section: 'work', icon: '🔔', order: 10, badge: useUnreadCount },
     element: () => <NotificationInboxPage />,
+  },
+  {
+    path: '/apps/:app/dashboards',
+    title: { zh: '仪表盘', en: 'Dashboards' },
+    nav: { section: 'insights', icon: '📊', order: 10 },
+    element: () => <DashboardListPage />,
+  },
+  {
+    path: '/apps/:app/dashboards/:dashboard',
+    title: { zh: '仪表盘', en: 'Dashboard' },
+    element: (p) => <DashboardPage key={p.dashboard} dashboard={p.dashboard!} />,
   },
   // Data pages (the sidebar's "data" section is generated from the app's entities and views).
   {
