@@ -23,11 +23,11 @@ import { installDemo } from './demo/install-demo';
 import { registerErrorHandler } from './errors/register-error-handler';
 import { createJobQueue } from './jobs/job-queue';
 import { createJobRunner, type JobRunner } from './jobs/job-runner';
+import { registerImports } from './import/register-imports';
 import { migrateJobsSchema } from './jobs/migrate-jobs-schema';
 import { newWorkerId } from './jobs/new-worker-id';
 import { migratePacksSchema } from './packs/migrate-packs-schema';
 import { packRoutes } from './packs/pack-routes';
-import { reportRoutes } from './reports/report-routes';
 import { appRoutes } from './routes/app-routes';
 import { directoryRoutes } from './routes/directory-routes';
 import { registerDocs } from './routes/docs-routes';
@@ -200,7 +200,7 @@ export async function buildServer(opts: BuildServerOptions): Promise<FastifyInst
   await app.register(async (api) => directoryRoutes(api, ctx), { prefix: '/api/directory' });
   await app.register(async (api) => ruleRoutes(api, ctx, rules), { prefix: '/api/apps' });
   await app.register(async (api) => notificationRoutes(api, ctx, rules), { prefix: '/api' });
-  await app.register(async (api) => reportRoutes(api, ctx), { prefix: '/api/apps' });
+  await registerImports(app, ctx, { dataDir: opts.dataDir, rules });
   await staticRoutes(app, staticDirs);
   return app;
 }

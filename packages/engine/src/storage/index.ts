@@ -9,6 +9,7 @@ export {
   type ImportBatchState,
   importRecordBatch,
   newImportBatchState,
+  rememberImportedRow,
 } from './bulk/import-record-batch';
 export {
   type InsertSeedOptions,
@@ -28,6 +29,7 @@ export type {
   DbExecutor,
   DbTransaction,
   DialectName,
+  FieldCodec,
   HistoryEntry,
   LatticeDb,
   LatticeTables,
@@ -54,3 +56,8 @@ export { migrateSystemSchema, SYSTEM_SCHEMA } from './migrate-system-schema';
 export { openDatabase } from './open-database';
 export { openTestDatabase, testDatabaseKinds } from './open-test-database';
 export { createRecordService } from './record-service/create-record-service';
+export {
+  decodeSensitiveColumns,
+  encodeSensitiveColumns,
+  encryptedFields,
+} from './record-service/sensitive-columns';

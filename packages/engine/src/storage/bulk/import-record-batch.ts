@@ -23,6 +23,11 @@ import { type BulkColumn, unnestRows, unnestSelect } from './unnest-rows';
 export interface ImportBatchRow {
   row: number;
   input: Record<string, unknown>;
+  /**
+   * Cells that already failed conversion: the row is reported as failed with these, and its other
+   * fields are still checked so the report lists every problem of the row at once.
+   */
+  errors?: ImportRowError[];
 }
 
 /** What lives across the batches of one import: in-file duplicate detection and resolved references. */
@@ -59,6 +64,9 @@ export interface ImportBatchResult {
   /** Sheet rows that were not written, with every problem found. */
   errors: ImportRowError[];
   failedRows: number[];
+  /** Sheet rows that update a stored record / match one without changes (the rest of the good rows insert). */
+  updatedRows: number[];
+  unchangedRows: number[];
 }
 
 interface Candidate {
@@ -96,6 +104,19 @@ export async function importRecordBatch(
     errors.set(row, list);
   };
   const work = rows.map((r) => ({ row: r.row, input: { ...r.input } }));
+  const preFailed = new Map<number, Set<string>>();
+  for (const r of rows) {
+    if (!r.errors?.length) continue;
+    errors.set(r.row, [...r.errors]);
+    preFailed.set(r.row, new Set(r.errors.map((e) => e.field ?? '')));
+  }
+  const report = (row: number, es: { path: string; message: I18nText }[], input: Record<string, unknown>) => {
+    const skip = preFailed.get(row);
+    for (const e of es) {
+      if (skip?.has(e.path)) continue;
+      fail(row, byName.has(e.path) ? e.path : null, input[e.path], e.message);
+    }
+  };
 
   await resolveReferences(trx, live, entity, work, opts, fail);
 
@@ -103,7 +124,9 @@ export async function importRecordBatch(
   const keyed = new Map<number, { text: string; values: unknown[] }>();
   if (keyFields.length) {
     for (const r of work) {
-      if (errors.has(r.row)) continue;
+      if (errors.has(r.row) && !preFailed.has(r.row)) continue;
+      if (keyFields.some((f) => preFailed.get(r.row)?.has(f.name))) continue;
+      let ok = true;
       const values: unknown[] = [];
       for (const f of keyFields) {
         const raw = r.input[f.name];
@@ -112,16 +135,18 @@ export async function importRecordBatch(
             zh: `更新键「${f.label.zh}」不能为空`,
             en: `The upsert key ${f.label.en} is empty`,
           });
+          ok = false;
           break;
         }
         const c = coerceFieldValue(f, raw);
         if (!c.ok) {
           fail(r.row, f.name, raw, c.message);
+          ok = false;
           break;
         }
         values.push(c.value);
       }
-      if (!errors.has(r.row)) keyed.set(r.row, { text: JSON.stringify(values), values });
+      if (ok) keyed.set(r.row, { text: JSON.stringify(values), values });
     }
   }
   const existing = keyFields.length
@@ -130,7 +155,7 @@ export async function importRecordBatch(
 
   const candidates: Candidate[] = [];
   for (const r of work) {
-    if (errors.has(r.row)) continue;
+    if (errors.has(r.row) && !preFailed.has(r.row)) continue;
     const keyText = keyed.get(r.row)?.text ?? null;
     const stored = keyText === null ? null : (existing.get(keyText) ?? null);
     if (stored) {
@@ -150,8 +175,8 @@ export async function importRecordBatch(
       candidates.push({ row: r.row, input: r.input, keyText, existing: stored, merged, changed });
     } else {
       const { values, errors: es } = coerceRecordInput(entity, r.input, { mode: 'create', now: nowFn });
-      for (const e of es) fail(r.row, byName.has(e.path) ? e.path : null, r.input[e.path], e.message);
-      if (es.length) continue;
+      report(r.row, es, r.input);
+      if (errors.has(r.row)) continue;
       const merged: Record<string, unknown> = {
         ...Object.fromEntries(entity.fields.map((f) => [f.name, null])),
         ...values,
@@ -173,6 +198,8 @@ export async function importRecordBatch(
     unchanged: good.length - inserts.length - updates.length,
     errors: [...errors.values()].flat(),
     failedRows: [...errors.keys()],
+    updatedRows: updates.map((u) => u.row),
+    unchangedRows: good.filter((c) => c.existing !== null && c.changed.length === 0).map((c) => c.row),
   };
   if (opts.dryRun || (inserts.length === 0 && updates.length === 0)) return result;
 
@@ -494,4 +521,30 @@ async function writeBatchHistoryAndAudit(
       }),
     )
     .execute();
+}
+
+/**
+ * Replays an already-committed row into `state` when an import resumes from its checkpoint, so a key
+ * repeated after the checkpoint is still reported as a duplicate inside the file. Groups holding a
+ * reference field are skipped (their values are ids only after resolution).
+ */
+export function rememberImportedRow(entity: EntityDoc, state: ImportBatchState, row: ImportBatchRow): void {
+  const byName = new Map(entity.fields.map((f) => [f.name, f]));
+  for (const group of uniqueGroups(entity)) {
+    const fields = group.map((n) => byName.get(n));
+    if (fields.some((f) => !f || f.type === 'reference')) continue;
+    const coerced = (fields as Field[]).map((f) =>
+      isEmptyValue(row.input[f.name]) ? null : coerceFieldValue(f, row.input[f.name]),
+    );
+    if (coerced.some((c) => c === null || !c.ok)) continue;
+    const vals = coerced.map((c) => (c?.ok ? c.value : null));
+    const name = group.join('+');
+    let seen = state.seen.get(name);
+    if (!seen) {
+      seen = new Map();
+      state.seen.set(name, seen);
+    }
+    const text = JSON.stringify(vals);
+    if (!seen.has(text)) seen.set(text, row.row);
+  }
 }

@@ -35,14 +35,20 @@ describe.each(testDatabaseKinds())('insertSeedRecords on %s', (kind) => {
   async function seed(entityName: string, rows: SeedRow[]) {
     const live = await apps.getLive(APP);
     const entity = findEntity(live.definition, entityName) as EntityDoc;
-    return db.kysely.transaction().execute((trx) =>
-      insertSeedRecords(trx, ctx, live, entity, rows, { source: 'pack:test@1.0.0' }),
-    );
+    return db.kysely
+      .transaction()
+      .execute((trx) => insertSeedRecords(trx, ctx, live, entity, rows, { source: 'pack:test@1.0.0' }));
   }
 
   it('keeps seed ids and created_at, computes formulas and autonumbers, and skips invalid records', async () => {
     const result = await seed('customer', [
-      { id: C1, name: '华东机电', credit_limit: 100, created_at: '2024-03-01T08:00:00.000Z', owner: 'u_east' },
+      {
+        id: C1,
+        name: '华东机电',
+        credit_limit: 100,
+        created_at: '2024-03-01T08:00:00.000Z',
+        owner: 'u_east',
+      },
       { id: C2, name: '华南模具', region: 'south' },
       { id: BAD, credit_limit: 'lots' },
     ]);
