@@ -91,7 +91,7 @@ export function ListView(p: {
   const activeFilters = conditionsToFilter(entity, conditions) ? conditions.length : 0;
 
   return (
-    <div className="rt-list" data-testid="list-view">
+    <div className="rt-list" data-testid="list-view" aria-busy={list.loading}>
       <DrillBanner />
       <div className="lt-toolbar">
         <input
