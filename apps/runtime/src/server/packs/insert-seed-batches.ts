@@ -47,8 +47,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /**
  * Writes generated seed records (parents first, as `generateSeedData` orders them) through the storage
  * bulk path `insertSeedRecords`: uuid provisional ids are kept (others get a fresh uuid and references
- * are rewritten), usernames in user fields become user ids, and a record whose parent was skipped is
- * skipped too. Rules do not fire for seed data.
+ * are rewritten), usernames in user fields become user ids, and a record whose referenced record was
+ * skipped or left out (a scaled-down seed) is skipped too. Rules do not fire for seed data.
  */
 export async function insertSeedBatches(
   deps: { db: LatticeDb; appStore: AppStore },
@@ -59,9 +59,11 @@ export async function insertSeedBatches(
 ): Promise<SeedBatchesResult> {
   const chunkSize = opts.chunk ?? 1000;
   const live = await deps.appStore.getLive(appId, opts.trx ? { trx: opts.trx } : {});
-  const realIds = new Map<string, string>();
-  const provisional = new Set<string>();
-  for (const b of batches) for (const r of b.records) provisional.add(r.id);
+  // Row ids are fixed up front, so a record may reference an earlier one of the same chunk (a customer
+  // referred by another customer); only records known to be skipped break their referrers.
+  const rowIds = new Map<string, string>();
+  for (const b of batches) for (const r of b.records) rowIds.set(r.id, UUID.test(r.id) ? r.id : randomUUID());
+  const skippedIds = new Set<string>();
   const total = batches.reduce((n, b) => n + b.records.length, 0);
   const unresolved = new Set<string>();
   const knownUserIds = new Set(opts.userIds.values());
@@ -78,13 +80,14 @@ export async function insertSeedBatches(
     const userFields = new Set(entity.fields.filter((f) => f.type === 'user').map((f) => f.name));
     userFields.add('owner');
     const toRow = (record: SeedInput): SeedRow | string => {
-      const row: SeedRow = { id: UUID.test(record.id) ? record.id : randomUUID() };
+      const row: SeedRow = { id: rowIds.get(record.id)! };
       for (const [name, value] of Object.entries(record)) {
         if (name === 'id') continue;
-        if (references.has(name) && typeof value === 'string' && provisional.has(value)) {
-          const real = realIds.get(value);
-          if (!real) return `${name}: the referenced record was skipped`;
-          row[name] = real;
+        if (references.has(name) && typeof value === 'string' && value !== '') {
+          // Seed references point at seed records only; a record left out (scale) or skipped breaks them.
+          if (!rowIds.has(value)) return `${name}: the referenced record is not in the seed`;
+          if (skippedIds.has(value)) return `${name}: the referenced record was skipped`;
+          row[name] = rowIds.get(value)!;
         } else if (userFields.has(name) && typeof value === 'string' && value !== '') {
           const id = opts.userIds.get(value) ?? (knownUserIds.has(value) ? value : null);
           if (id === null) unresolved.add(value);
@@ -102,6 +105,7 @@ export async function insertSeedBatches(
         const row = toRow(record);
         if (typeof row === 'string') {
           skipped++;
+          skippedIds.add(record.id);
           opts.onSkip?.(batch.entity, record.id, [row]);
         } else {
           rows.push(row);
@@ -111,15 +115,14 @@ export async function insertSeedBatches(
       const write = (trx: DbTransaction) =>
         insertSeedRecords(trx, rc, live, entity, rows, { source: opts.source });
       const result = opts.trx ? await write(opts.trx) : await deps.db.kysely.transaction().execute(write);
-      const bad = new Set(result.skipped.map((s) => s.id));
       for (const s of result.skipped) {
+        skippedIds.add(provisionalOf.get(s.id) ?? s.id);
         opts.onSkip?.(
           batch.entity,
           provisionalOf.get(s.id) ?? s.id,
           s.errors.map((e) => `${e.path}: ${e.message.en}`),
         );
       }
-      for (const row of rows) if (!bad.has(row.id)) realIds.set(provisionalOf.get(row.id)!, row.id);
       records += result.inserted;
       skipped += result.skipped.length;
       done += chunk.length;
