@@ -1,5 +1,6 @@
 import type { CliCommand } from './cli-command';
 import { appsListCommand } from './commands/apps-list-command';
+import { importCommand } from './commands/import-command';
 import { packBuildCommand } from './commands/pack-build-command';
 import { packExportCommand } from './commands/pack-export-command';
 import { packInstallCommand } from './commands/pack-install-command';
@@ -18,4 +19,5 @@ export const COMMAND_TABLE: readonly CliCommand[] = [
   packInstallCommand,
   packUpgradeCommand,
   packExportCommand,
+  importCommand,
 ];

@@ -82,6 +82,8 @@ export interface ImportService {
   start(appId: string, id: string, settings: ImportRunSettings): Promise<ImportJob>;
   /** The stored job with the live progress of this instance, when it is running here. */
   status(appId: string, id: string): Promise<(ImportJob & { progress: ImportProgress | null }) | null>;
+  /** Queues a run of an interrupted import (`running` with an expired lease, or `queued`) on this instance. */
+  resume(appId: string, id: string): Promise<void>;
   /** Picks up imports left queued or running by a dead runner (called at start-up). */
   resumeInterrupted(): Promise<void>;
   /** Resolves when this instance has no import running (tests, shutdown). */
@@ -293,6 +295,11 @@ export function createImportService(deps: ImportRunDeps, uploadDir: string, work
     async status(appId, id) {
       const job = await store.get(appId, id);
       return job ? { ...job, progress: progress.get(id) ?? null } : null;
+    },
+
+    async resume(appId, id) {
+      await mustGet(appId, id);
+      enqueue(id);
     },
 
     async resumeInterrupted() {
