@@ -8,6 +8,7 @@ import { EntityListPage } from './pages/entity/entity-list-page';
 import { FormDesignerPage } from './pages/entity/form-designer-page';
 import { PublishPage } from './pages/publish/publish-page';
 import { VersionsPage } from './pages/publish/versions-page';
+import { ViewDesignerPage } from './pages/views/view-designer-page';
 import { RuleDesignerPage } from './rules/rule-designer-page';
 import { RuleListPage } from './rules/rule-list-page';
 
@@ -66,6 +67,11 @@ export const STUDIO_ROUTES: StudioRoute[] = [
     path: '/apps/:app/rules/:rule',
     title: { zh: '规则设计', en: 'Rule designer' },
     element: (p) => <RuleDesignerPage key={p.rule} appId={p.app!} rule={p.rule!} />,
+  },
+  {
+    path: '/apps/:app/entities/:entity/views',
+    title: { zh: '视图设计', en: 'View designer' },
+    element: (p) => <ViewDesignerPage key={p.entity} appId={p.app!} entity={p.entity!} />,
   },
   {
     path: '/apps/:app/publish',
