@@ -90,7 +90,7 @@ describe.each(testDatabaseKinds())('imports on %s', (kind) => {
     return (await store.get(APP, job.id))!;
   }
 
-  const customers = async () =>
+  const customers = async (): Promise<Record<string, unknown>[]> =>
     (await createRecordService(db, apps).list(ctx, APP, 'customer', { limit: 200 })).items;
 
   it('imports an xlsx with a title row, formulas (cached values), Excel dates and 万 amounts; fires import_finished once', async () => {
