@@ -1,6 +1,7 @@
 import type { I18nText } from '@lattice/engine';
 import type { ReactNode } from 'react';
 import type { RouteParams } from './lib/router';
+import { PacksPage } from './packs/packs-page';
 import { AppListPage } from './pages/app-list-page';
 import { AppOverviewPage } from './pages/app-overview-page';
 import { EntityDesignerPage } from './pages/entity/entity-designer-page';
@@ -34,6 +35,12 @@ export const STUDIO_ROUTES: StudioRoute[] = [
     title: { zh: '我的应用', en: 'Apps' },
     nav: { area: 'global', order: 10, icon: '▦' },
     element: () => <AppListPage />,
+  },
+  {
+    path: '/packs',
+    title: { zh: '模板包', en: 'Template packs' },
+    nav: { area: 'global', order: 20, icon: '⬡' },
+    element: () => <PacksPage />,
   },
   {
     path: '/apps/:app',

@@ -1,0 +1,82 @@
+import { createTranslator } from '../lib/i18n';
+
+/** Template pack page strings, zh-CN first. */
+export const pt = createTranslator({
+  packs: { zh: '模板包', en: 'Template packs' },
+  intro: {
+    zh: '模板包是一组应用元数据（实体、表单、视图、规则、流程、报表、角色）和演示数据，不含代码。可安装为新应用、升级已安装的应用，或把自建应用导出为模板包。',
+    en: 'A template pack is app metadata (entities, forms, views, rules, flows, reports, roles) plus demo data — no code. Install one as a new app, upgrade an installed one, or export your own app as a pack.',
+  },
+  installed: { zh: '已安装的模板包', en: 'Installed packs' },
+  noneInstalled: { zh: '尚未通过模板包安装应用', en: 'No app was installed from a pack yet' },
+  app: { zh: '应用', en: 'App' },
+  pack: { zh: '模板包', en: 'Pack' },
+  version: { zh: '版本', en: 'Version' },
+  installedAt: { zh: '安装时间', en: 'Installed' },
+  upgradedAt: { zh: '最近升级', en: 'Last upgrade' },
+  fromFile: { zh: '从文件安装或升级', en: 'Install or upgrade from a file' },
+  fileHint: {
+    zh: '选择由 “lattice pack build” 或本页导出生成的 .lattice-pack.json 文件',
+    en: 'Pick a .lattice-pack.json file made by “lattice pack build” or exported here',
+  },
+  chooseFile: { zh: '选择文件', en: 'Choose file' },
+  checking: { zh: '正在校验…', en: 'Checking…' },
+  valid: { zh: '模板包有效', en: 'The pack is valid' },
+  engine: { zh: '引擎版本要求', en: 'Engine range' },
+  contents: { zh: '内容', en: 'Contents' },
+  withSeed: { zh: '同时载入演示数据', en: 'Load the demo data too' },
+  scale: { zh: '演示数据比例', en: 'Demo data share' },
+  install: { zh: '安装', en: 'Install' },
+  installing: {
+    zh: '正在安装（一个事务，失败则不留痕迹）…',
+    en: 'Installing (one transaction: all or nothing)…',
+  },
+  installedOk: {
+    zh: '已安装 {pack}@{version}，应用 {app} 版本 v{appVersion}{seed}',
+    en: 'Installed {pack}@{version} as app {app} v{appVersion}{seed}',
+  },
+  seedDone: {
+    zh: '，演示数据 {records} 条（跳过 {skipped} 条）',
+    en: ', {records} demo records ({skipped} skipped)',
+  },
+  alreadyInstalled: {
+    zh: '应用 {app} 已安装，可预览并升级到此版本。',
+    en: 'App {app} is installed; preview the upgrade to this version.',
+  },
+  previewUpgrade: { zh: '预览升级', en: 'Preview upgrade' },
+  upgradeFrom: { zh: '{app}：{from} → {to}', en: '{app}: {from} → {to}' },
+  noChanges: { zh: '文档无变化', en: 'No document changes' },
+  keepsData: {
+    zh: '升级保留所有记录以及您的自定义（新增字段、修改的标签）；与新版本冲突时保留您的修改。',
+    en: 'Upgrading keeps every record and your customisations (added fields, changed labels); where they clash with the new version, yours are kept.',
+  },
+  applyUpgrade: { zh: '执行升级', en: 'Apply upgrade' },
+  upgradedOk: {
+    zh: '已升级到 {version}（应用版本 v{appVersion}）',
+    en: 'Upgraded to {version} (app v{appVersion})',
+  },
+  lossy: {
+    zh: '此升级会丢失已有数据：{reason}',
+    en: 'This upgrade loses existing data: {reason}',
+  },
+  confirmLossy: { zh: '确认并升级', en: 'Confirm and upgrade' },
+  cancel: { zh: '取消', en: 'Cancel' },
+  problems: { zh: '模板包有以下问题（文件:位置）', en: 'The pack has these problems (file:path)' },
+  export: { zh: '导出应用为模板包', en: 'Export an app as a pack' },
+  exportHint: {
+    zh: '导出已发布版本：所有文档；若应用来自模板包，其演示数据规格与多语言文本一并导出。',
+    en: 'Exports the published version: every document; for apps from a pack, its seed specs and i18n strings too.',
+  },
+  packId: { zh: '模板包 ID（可选）', en: 'Pack id (optional)' },
+  exportVersion: { zh: '版本（可选，如 1.0.0）', en: 'Version (optional, e.g. 1.0.0)' },
+  download: { zh: '下载模板包', en: 'Download pack' },
+  exported: { zh: '已导出 {file}', en: 'Exported {file}' },
+  notPublished: { zh: '（未发布）', en: ' (not published)' },
+  add_document: { zh: '新增', en: 'Add' },
+  remove_document: { zh: '删除', en: 'Remove' },
+  update_document: { zh: '更新', en: 'Update' },
+  add_field: { zh: '新增字段', en: 'Add field' },
+  remove_field: { zh: '删除字段', en: 'Remove field' },
+  update_field: { zh: '更新字段', en: 'Update field' },
+  keep_user: { zh: '保留您的修改', en: 'Keep your change' },
+});
