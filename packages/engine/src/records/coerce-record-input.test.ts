@@ -47,6 +47,16 @@ describe('coerceRecordInput', () => {
     expect(r.values).not.toHaveProperty('total');
   });
 
+  it('lets system writes (rules, flows) set read-only fields, but never computed ones', () => {
+    const r = coerceRecordInput(
+      e,
+      { name: '华东机电', legacy: 'L', total: 1 },
+      { mode: 'create', system: true },
+    );
+    expect(only(r.errors)).toEqual(['total']);
+    expect(r.values.legacy).toBe('L');
+  });
+
   it('lets clients set the scoping columns, mapping a field with id owner under its own name', () => {
     const r = create({ owner: 'u42', region: '华东', department: null });
     expect(r.errors).toEqual([]);

@@ -29,6 +29,8 @@ export interface CoerceRecordOptions {
   existing?: Record<string, unknown>;
   /** Clock for `now`/`today` inside validations and formulas. */
   now?: () => Date;
+  /** A system write (rules, flows, seeding): `readonly` fields may be set; computed fields never. */
+  system?: boolean;
 }
 
 export interface CoerceRecordResult {
@@ -68,7 +70,7 @@ export function coerceRecordInput(
   for (const [key, raw] of Object.entries(input)) {
     if (raw === undefined) continue;
     const field = byName.get(key) ?? (SCOPING.has(key) ? byId.get(key) : undefined);
-    if (field) coerceInto(field, raw, key, values, errors);
+    if (field) coerceInto(field, raw, key, values, errors, opts.system === true);
     else if (SCOPING.has(key)) coerceScoping(key, raw, values, errors);
     else if (READONLY_SYSTEM.has(key)) {
       errors.push(
@@ -96,8 +98,9 @@ function coerceInto(
   path: string,
   values: Record<string, unknown>,
   errors: ErrorDetail[],
+  system: boolean,
 ): void {
-  if (COMPUTED_FIELD_TYPES.includes(field.type) || field.readonly) {
+  if (COMPUTED_FIELD_TYPES.includes(field.type) || (field.readonly && !system)) {
     errors.push(
       problem(path, `${field.name} is read-only`, `${field.label.zh || field.name}为只读字段，不能写入`),
     );

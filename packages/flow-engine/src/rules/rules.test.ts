@@ -9,6 +9,7 @@ import { planRuleActions } from './plan-rule-actions';
 import { relativeTimerDueAt } from './relative-timer-due-at';
 import { ruleCondition } from './rule-condition';
 import { RULE_CHAIN_DEPTH_LIMIT } from './rule-depth';
+import { substituteContext } from './substitute-context';
 
 const NOW = new Date('2024-06-15T02:00:00Z');
 const clock = { now: () => NOW };
@@ -241,5 +242,19 @@ describe('compileRuleSet', () => {
     expect(set.forEvent(won).map((c) => c.rule.name)).toEqual(['b']);
     expect(set.scheduled().map((c) => c.rule.name)).toEqual(['e']);
     expect(set.byTrigger('customer', 'record_created').map((c) => c.rule.name)).toEqual(['d']);
+  });
+});
+
+describe('substituteContext', () => {
+  it('turns a $record list into a plain in-list the SQL filter compiler accepts', () => {
+    const record = { id: 'e1', affected: ['P-1', 'P-2'] };
+    expect(
+      substituteContext({ in: [{ var: 'part_number' }, { var: '$record.affected' }] }, { record, clock }),
+    ).toEqual({ in: [{ var: 'part_number' }, ['P-1', 'P-2']] });
+  });
+
+  it('wraps a list holding objects so it is not read as logic', () => {
+    const record = { id: 'e1', items: [{ a: 1 }] };
+    expect(substituteContext({ var: '$record.items' }, { record, clock })).toEqual({ merge: [[{ a: 1 }]] });
   });
 });

@@ -37,6 +37,11 @@ export function substituteContext(expr: JsonLogic, ctx: RuleContext): JsonLogic 
 function literal(value: unknown): JsonLogic {
   if (value === undefined) return null;
   if (value === null || typeof value !== 'object') return value as JsonLogic;
-  // `{"merge": [[...]]}` yields the array itself; objects are rare in filters and pass as JSON.
-  return Array.isArray(value) ? { merge: [value as JsonLogic[]] } : (value as JsonLogic);
+  // Arrays of plain values stay arrays (JsonLogic evaluates them to themselves, and the SQL filter
+  // compiler takes them as `in` lists); arrays holding objects are wrapped so they are not read as logic.
+  if (Array.isArray(value)) {
+    const plain = value.every((v) => v === null || typeof v !== 'object');
+    return plain ? (value as JsonLogic[]) : { merge: [value as JsonLogic[]] };
+  }
+  return value as JsonLogic;
 }

@@ -1,5 +1,6 @@
 import type { RequestContext } from '@lattice/engine/storage';
 import type { FastifyBaseLogger } from 'fastify';
+import { USERS_TABLE } from '../auth/migrate-auth-schema';
 import { insertSeedBatches } from '../packs/insert-seed-batches';
 import { putPackInstall } from '../packs/pack-installs';
 import type { ServerContext } from '../server-context';
@@ -89,7 +90,23 @@ async function ensureUsers(ctx: ServerContext, source: DemoSource): Promise<stri
     await ctx.users.create({ ...user, password: DEMO_PASSWORD }, { ifMissing: true });
     created.push(user.username);
   }
+  await linkManagers(ctx, source);
   return created;
+}
+
+/** Sets each pack user's supervisor (`manager` username → `manager_id`) where none is set yet. */
+async function linkManagers(ctx: ServerContext, source: DemoSource): Promise<void> {
+  for (const u of source.users ?? []) {
+    if (!u.manager) continue;
+    await ctx.db.kysely
+      .updateTable(USERS_TABLE)
+      .set({
+        manager_id: ctx.db.kysely.selectFrom(USERS_TABLE).select('id').where('username', '=', u.manager),
+      })
+      .where('username', '=', u.username)
+      .where('manager_id', 'is', null)
+      .execute();
+  }
 }
 
 /**

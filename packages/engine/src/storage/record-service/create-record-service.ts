@@ -215,11 +215,16 @@ export function createRecordService(
       inTrx(opts, async (trx) => {
         const { live, entity } = await resolve(trx, appId, entityName);
         const stamped = stampPrivateNotes(entity, input, ctx);
-        const { values, errors } = coerceRecordInput(entity, stamped, { mode: 'create', now: nowOf(ctx) });
+        const { values, errors } = coerceRecordInput(entity, stamped, {
+          mode: 'create',
+          now: nowOf(ctx),
+          system: ctx.actor.system === true,
+        });
         if (errors.length) throw new LatticeError('LATTICE_ERR_VALIDATION', errors);
         const now = ctx.clock.now();
         const merged: Record<string, unknown> = {
           ...Object.fromEntries(entity.fields.map((f) => [f.name, null])),
+          ...actorScopeDefaults(entity, ctx),
           ...values,
         };
         Object.assign(merged, computeFormulas(entity, merged, { now: nowOf(ctx) }));
@@ -297,6 +302,7 @@ export function createRecordService(
         const stamped = stampPrivateNotes(entity, input, ctx);
         const { values, errors } = coerceRecordInput(entity, stamped, {
           mode: 'update',
+          system: ctx.actor.system === true,
           existing: before,
           now: nowOf(ctx),
         });
@@ -382,4 +388,22 @@ export function createRecordService(
       return readHistory(db.kysely, ctx, appId, entity, id);
     },
   };
+}
+
+/**
+ * An entity that declares the `owner` / `region` / `department` field (id = system column) would otherwise
+ * store null there on create: default them to the acting user's, as for entities without those fields.
+ */
+function actorScopeDefaults(entity: EntityDoc, ctx: RequestContext): Record<string, unknown> {
+  const fromActor: Record<string, unknown> = {
+    owner: ctx.actor.system ? null : ctx.actor.id,
+    region: ctx.actor.region ?? null,
+    department: ctx.actor.department ?? null,
+  };
+  const out: Record<string, unknown> = {};
+  for (const f of entity.fields) {
+    const v = fromActor[f.id];
+    if (v !== undefined && v !== null) out[f.name] = v;
+  }
+  return out;
 }
