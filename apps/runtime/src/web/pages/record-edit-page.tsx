@@ -10,32 +10,10 @@ import { errorMessage } from '../lib/error-message';
 import { recordLookup, userPicker } from '../lib/form-services';
 import { label, useLocale } from '../lib/i18n';
 import { recordTitle } from '../lib/record-titles';
+import { changedValues, prefillFromQuery } from '../lib/record-values';
 import { type RecordData, recordsApi } from '../lib/records-api';
 import { navigate } from '../lib/router';
 import { t } from '../lib/ui-text';
-
-const SYSTEM_KEYS = new Set([
-  'id',
-  'version',
-  'created_at',
-  'created_by',
-  'updated_at',
-  'updated_by',
-  'deleted_at',
-]);
-
-/** Only the values the user changed (PATCH sends a diff, so concurrent edits of other fields survive). */
-export function changedValues(
-  before: Record<string, unknown>,
-  after: Record<string, unknown>,
-): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(after)) {
-    if (SYSTEM_KEYS.has(k)) continue;
-    if (JSON.stringify(before[k] ?? null) !== JSON.stringify(v ?? null)) out[k] = v ?? null;
-  }
-  return out;
-}
 
 /**
  * Create (`id` absent) or edit a record with the entity's form. Client validation uses the server's
@@ -62,6 +40,14 @@ export function RecordEditPage(p: { entity: string; id?: string }) {
     [appId, definition],
   );
   const session = loadSession();
+
+  // A new record may be pre-filled from the query (`?customer=<id>` from a related list's "New").
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only on first render of a new record
+  useEffect(() => {
+    if (p.id || !entity) return;
+    const preset = prefillFromQuery(entity, new URLSearchParams(location.search));
+    if (Object.keys(preset).length > 0) setValues((v) => ({ ...preset, ...v }));
+  }, [entity]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: tick reloads after a conflict
   useEffect(() => {

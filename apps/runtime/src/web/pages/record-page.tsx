@@ -13,12 +13,14 @@ import { type RecordData, recordsApi } from '../lib/records-api';
 import { linkClick, navigate } from '../lib/router';
 import { t } from '../lib/ui-text';
 import { useDirectory, userName } from '../lib/user-directory';
+import { ChartSection } from '../record/chart-section';
 import { HistorySection } from '../record/history-section';
 import { KpiSection } from '../record/kpi-section';
+import { RECORD_EXTENSIONS } from '../record/record-extensions';
 import { RelatedSection } from '../record/related-section';
 import { TimelineSection } from '../record/timeline-section';
 
-/** Sections this page draws; charts and approvals come from their own areas when registered. */
+/** Sections that span the full width. (Approval sections are drawn by the approvals area, not here.) */
 const WIDE: RecordPageSection['type'][] = ['kpis', 'fields'];
 
 /**
@@ -39,10 +41,12 @@ export function RecordPage(p: { entity: string; id: string }) {
     [definition, entity],
   );
 
+  const [tick, setTick] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: tick re-reads the record
   useEffect(() => {
     if (!appId) return;
     recordsApi.get(appId, p.entity, p.id).then(setRecord, setLoadError);
-  }, [appId, p.entity, p.id]);
+  }, [appId, p.entity, p.id, tick]);
 
   const fieldNames = useMemo(
     () =>
@@ -84,6 +88,7 @@ export function RecordPage(p: { entity: string; id: string }) {
     }
   };
 
+  const extension = { app: appId, definition, entity, record, reload: () => setTick((n) => n + 1) };
   const renderSection = (s: RecordPageSection) => {
     switch (s.type) {
       case 'kpis':
@@ -106,13 +111,26 @@ export function RecordPage(p: { entity: string; id: string }) {
       case 'timeline':
         return <TimelineSection app={appId} definition={definition} section={s} id={record.id} />;
       case 'history':
-        return <HistorySection app={appId} entity={entity} id={record.id} refresh={record.version} />;
+        return (
+          <HistorySection
+            app={appId}
+            definition={definition}
+            entity={entity}
+            id={record.id}
+            refresh={record.version}
+          />
+        );
       case 'chart':
-      case 'approvals':
-        return null;
+        return <ChartSection app={appId} definition={definition} section={s} id={record.id} />;
+      case 'approvals': {
+        const Approvals = RECORD_EXTENSIONS.sections.approvals;
+        return Approvals ? <Approvals {...extension} section={s} /> : null;
+      }
     }
   };
-  const sections = page.sections.filter((s) => s.type !== 'chart' && s.type !== 'approvals');
+  const sections = page.sections.filter(
+    (s) => s.type !== 'approvals' || RECORD_EXTENSIONS.sections.approvals,
+  );
   const hasHistory = sections.some((s) => s.type === 'history');
 
   return (
@@ -172,7 +190,13 @@ export function RecordPage(p: { entity: string; id: string }) {
         {!hasHistory && (
           <section className="lt-card rt-section" data-section="history" data-section-type="history">
             <h2>{t('history')}</h2>
-            <HistorySection app={appId} entity={entity} id={record.id} refresh={record.version} />
+            <HistorySection
+              app={appId}
+              definition={definition}
+              entity={entity}
+              id={record.id}
+              refresh={record.version}
+            />
           </section>
         )}
       </div>

@@ -1,8 +1,9 @@
-import type { EntityDoc } from '@lattice/engine';
+import type { AppDefinition, EntityDoc } from '@lattice/engine';
 import { useEffect, useState } from 'react';
 import { FieldValue, fieldLabel } from '../components/field-value';
 import { errorMessage } from '../lib/error-message';
 import { getLocale } from '../lib/i18n';
+import { useRecordTitles } from '../lib/record-titles';
 import { type HistoryEntry, recordsApi } from '../lib/records-api';
 import { t } from '../lib/ui-text';
 import { userName } from '../lib/user-directory';
@@ -29,13 +30,28 @@ export function groupHistory(entries: HistoryEntry[]): ChangeGroup[] {
 }
 
 /** "Who changed what, when": the record's field history, newest first, old → new values. */
-export function HistorySection(p: { app: string; entity: EntityDoc; id: string; refresh: number }) {
+export function HistorySection(p: {
+  app: string;
+  definition: AppDefinition;
+  entity: EntityDoc;
+  id: string;
+  refresh: number;
+}) {
   const [entries, setEntries] = useState<HistoryEntry[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: refresh reloads after an edit
   useEffect(() => {
     recordsApi.history(p.app, p.entity.name, p.id).then(setEntries, setError);
   }, [p.app, p.entity.name, p.id, p.refresh]);
+  const refs = new Map<string, Set<string>>();
+  for (const e of entries ?? []) {
+    const field = p.entity.fields.find((f) => f.name === e.field);
+    if (field?.type !== 'reference') continue;
+    const set = refs.get(field.target) ?? new Set<string>();
+    for (const v of [e.oldValue, e.newValue]) if (typeof v === 'string' && v) set.add(v);
+    refs.set(field.target, set);
+  }
+  useRecordTitles(p.app, p.definition, refs);
   if (error) return <div className="lt-error-banner">{errorMessage(error)}</div>;
   if (!entries) return <div className="lt-muted">{t('loading')}</div>;
   const groups = groupHistory(entries);
