@@ -147,13 +147,43 @@ describe('studio: an analyst builds 设备台账 by drag and drop, publishes, an
     await screenshot(page, SUITE, '03-form-designer');
     await saveDraft(page);
 
+    // Views: a list view with a column dragged in, and a record page whose field is dragged to a new group.
+    await page.click('[data-tab-link="views"]');
+    await page.click('[data-new-view="list"]');
+    const columns = page.locator('[data-arranger="columns"]');
+    await columns.waitFor();
+    const chips = () =>
+      columns.locator('[data-chip]').evaluateAll((els) => els.map((e) => e.getAttribute('data-chip')));
+    expect(await chips()).not.toContain('created_at');
+    await drag(
+      page,
+      columns.locator('[data-palette-value="created_at"]'),
+      columns.locator('[data-zone="columns"]'),
+      'bottom',
+    );
+    await expect.poll(chips).toContain('created_at');
+    await page.click('[data-new-view="record"]');
+    await page.locator('[data-record-section]').first().waitFor();
+    await page.click('[data-add-section="fields"]');
+    const group = page.locator('[data-record-section="fields"]');
+    await group.waitFor();
+    await drag(
+      page,
+      page.locator('[data-zone="details"] [data-chip="status"] .st-chip-handle'),
+      group.locator('[data-zone]'),
+    );
+    await expect.poll(() => group.locator('[data-chip="status"]').count()).toBe(1);
+    expect(await page.locator('[data-zone="details"] [data-chip="status"]').count()).toBe(0);
+    await screenshot(page, SUITE, '04-view-designer');
+    await saveDraft(page);
+
     // Publish: the diff preview lists the new entity and form; nothing is lossy.
     await page.click('nav a[href="/studio/apps/mfg-crm/publish"]');
     const preview = page.locator('[data-testid="publish-preview"]');
     await preview.waitFor();
     expect(await preview.locator('[data-change-group="added"]').textContent()).toContain('equipment_ledger');
     expect(await page.locator('[data-testid="lossy"]').count()).toBe(0);
-    await screenshot(page, SUITE, '04-publish-preview');
+    await screenshot(page, SUITE, '05-publish-preview');
     await page.fill('[data-prop="note"]', '新增设备台账');
     await page.click('[data-action="publish"]');
     await page.locator('[data-testid="published"]').waitFor();
@@ -174,11 +204,25 @@ describe('studio: an analyst builds 设备台账 by drag and drop, publishes, an
     await rt.fill('[data-field="maintenance_interval"] input', '90');
     await rt.locator('[data-field="customer"] input[role="combobox"]').click();
     await rt.locator('[data-field="customer"] [role="option"]').first().click();
-    await screenshot(rt, SUITE, '05-runtime-form');
+    await screenshot(rt, SUITE, '06-runtime-form');
     await rt.click('[data-action="save"]');
     await rt.waitForURL(/\/e\/equipment_ledger\/r\//);
     await rt.locator('text=SN-2026-001').first().waitFor();
-    await screenshot(rt, SUITE, '06-runtime-record');
+    await screenshot(rt, SUITE, '07-runtime-record');
+    // …and it shows in the related list the analyst put on the customer's record page.
+    const recordId = rt.url().split('/r/')[1]!.split(/[/?]/)[0]!;
+    const adminToken = await rt.evaluate(
+      () => JSON.parse(localStorage.getItem('lattice.session') ?? '{}').accessToken,
+    );
+    const saved = (await (
+      await fetch(`${runtime.url}/api/apps/mfg-crm/records/equipment_ledger/${recordId}`, {
+        headers: { Authorization: `Bearer ${adminToken}` },
+      })
+    ).json()) as { customer: string | { id: string } };
+    const customerId = typeof saved.customer === 'string' ? saved.customer : saved.customer.id;
+    await rt.goto(`${runtime.url}/apps/mfg-crm/e/customer/r/${customerId}`);
+    await rt.locator('text=SN-2026-001').first().waitFor();
+    await screenshot(rt, SUITE, '08-customer-related-list');
     await user.close();
 
     // Drop 安装日期 (it has a value) → the preview refuses it as lossy until confirmed.
@@ -193,7 +237,7 @@ describe('studio: an analyst builds 设备台账 by drag and drop, publishes, an
     expect(await lossy.textContent()).toMatch(/install_date|安装日期/);
     expect(await page.locator('[data-change][data-lossy="true"]').count()).toBe(1);
     expect(await page.locator('[data-action="publish"]').isDisabled()).toBe(true);
-    await screenshot(page, SUITE, '07-lossy-refused');
+    await screenshot(page, SUITE, '09-lossy-refused');
     await page.check('[data-action="confirm-lossy"]');
     await page.click('[data-action="publish"]');
     await page.locator('[data-testid="published"]').waitFor();
@@ -204,7 +248,7 @@ describe('studio: an analyst builds 设备台账 by drag and drop, publishes, an
     await page.click('[data-version="2"] [data-action="rollback"]');
     await page.locator('[data-testid="rolled-back"]').waitFor();
     await page.locator('[data-version="4"]', { hasText: /线上|Live/ }).waitFor();
-    await screenshot(page, SUITE, '08-rolled-back');
+    await screenshot(page, SUITE, '10-rolled-back');
     const token = await page.evaluate(
       () => JSON.parse(localStorage.getItem('lattice.session') ?? '{}').accessToken,
     );
