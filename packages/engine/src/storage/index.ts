@@ -52,6 +52,7 @@ export type {
 export { systemClock } from './contracts';
 export { pgliteDialect } from './dialects/pglite/dialect';
 export { postgresDialect } from './dialects/postgres/dialect';
+export { PG_TYPE_PARSERS } from './dialects/type-parsers';
 export { migrateSystemSchema, SYSTEM_SCHEMA } from './migrate-system-schema';
 export { openDatabase } from './open-database';
 export { openTestDatabase, testDatabaseKinds } from './open-test-database';
