@@ -1,16 +1,22 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import {
+  COMPUTED_FIELD_TYPES,
+  coerceRecordInput,
+  compileJsonLogic,
   documentsOfKind,
   generateSeedData,
   isValidCreditCode,
   type LoadedPack,
   loadPackFromFiles,
   type SeedBatch,
+  validateAppDefinition,
 } from '@lattice/engine';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const PACK_DIR = new URL('.', import.meta.url).pathname;
+/** System columns a seed may set: the creation time (history) and the record-scope columns. */
+const SYSTEM_SEED_FIELDS = new Set(['created_at', 'owner', 'region', 'department']);
 const now = new Date('2025-06-30T00:00:00.000Z');
 
 /** Reads the pack folder into path → contents, skipping npm/TS tooling and tests. */
@@ -149,7 +155,7 @@ describe('manufacturing-crm pack', () => {
     }
   });
 
-  it('seeds only fields the entities declare (plus created_at)', () => {
+  it('seeds only fields the entities declare (plus created_at and the owner/region/department scoping columns)', () => {
     const entities = new Map(
       documentsOfKind(pack.app, 'entity').map((e) => [e.name, new Set(e.fields.map((f) => f.name))]),
     );
@@ -157,9 +163,100 @@ describe('manufacturing-crm pack', () => {
       const fields = entities.get(block.entity);
       expect(fields, block.entity).toBeDefined();
       for (const name of Object.keys(block.fields)) {
-        if (name.startsWith('_') || name === 'created_at') continue;
+        if (name.startsWith('_') || SYSTEM_SEED_FIELDS.has(name)) continue;
         expect(fields!.has(name), `${block.entity}.${name}`).toBe(true);
       }
     }
+  });
+
+  it('passes the whole-app validation the runtime publishes with (every rule, flow, view, report resolves)', () => {
+    expect(validateAppDefinition(pack.app)).toEqual([]);
+  });
+
+  it('has a seed every record of which passes the records API validation, with user fields naming seed users', () => {
+    const users = new Set(pack.seed.demo!.users!.map((u) => u.username));
+    const problems = new Map<string, number>();
+    for (const batch of batches) {
+      const entity = documentsOfKind(pack.app, 'entity').find((e) => e.name === batch.entity)!;
+      const preset = new Set(
+        entity.fields.filter((f) => f.readonly || COMPUTED_FIELD_TYPES.includes(f.type)).map((f) => f.name),
+      );
+      const userFields = entity.fields.filter((f) => f.type === 'user').map((f) => f.name);
+      for (const record of batch.records) {
+        const input = Object.fromEntries(
+          Object.entries(record).filter(([k]) => k !== 'id' && k !== 'created_at' && !preset.has(k)),
+        );
+        for (const e of coerceRecordInput(entity, input, { mode: 'create', now: () => now }).errors) {
+          const key = `${batch.entity}.${e.path}: ${e.message.en}`;
+          problems.set(key, (problems.get(key) ?? 0) + 1);
+        }
+        for (const f of userFields) {
+          const v = record[f];
+          if (v != null && !users.has(String(v))) problems.set(`${batch.entity}.${f}: unknown user ${v}`, 1);
+        }
+      }
+    }
+    expect(Object.fromEntries(problems)).toEqual({});
+  }, 60_000);
+
+  it('compiles every rule condition and every formula with the engine JsonLogic compiler', () => {
+    for (const rule of documentsOfKind(pack.app, 'rule')) {
+      if (rule.condition !== undefined)
+        expect(() => compileJsonLogic(rule.condition!), rule.name).not.toThrow();
+    }
+    for (const entity of documentsOfKind(pack.app, 'entity')) {
+      for (const f of entity.fields) {
+        if (f.type === 'formula')
+          expect(() => compileJsonLogic(f.expression), `${entity.name}.${f.name}`).not.toThrow();
+      }
+    }
+  });
+
+  it('carries every automation, flow and dashboard of the business reference', () => {
+    const names = (kind: 'rule' | 'flow' | 'dashboard' | 'report' | 'role') =>
+      documentsOfKind(pack.app, kind).map((d) => d.name);
+    expect(names('rule')).toEqual(
+      expect.arrayContaining([
+        'opportunity_uncontacted_24h', // not contacted within 24 h → red flag + supervisor
+        'service_request_reminder', // service request → owner reminder within 15 min
+        'contract_renewal_30d', // renewal task 30 days before expiry
+        'major_impact_escalation', // major impact not handled in 2 h → escalate
+        'preventive_maintenance', // maintenance due → proactive task
+        'negative_event_notify', // production exception / late delivery → owner notified
+        'nps_low_improvement', // low satisfaction → improvement work order
+        'overdue_credit_alert', // overdue receivable → finance warning
+        'credit_downgrade', // … and credit rating downgrade
+        'ecn_linkage', // ECN published → task per open order's account manager, due in 24 h
+        'ecn_task_outcome', // acceptance recorded back on the order
+        'rfm_tiering',
+        'rfm_monthly',
+        'rfm_on_order',
+        'risk_grading',
+        'health_score_daily',
+        'win_back',
+      ]),
+    );
+    expect(names('flow').sort()).toEqual(['customer_admission', 'major_impact_escalation', 'quote_discount']);
+    expect(names('role').sort()).toEqual([
+      'admin',
+      'analyst',
+      'finance',
+      'risk',
+      'sales',
+      'sales_manager',
+      'service',
+    ]);
+    expect(names('report')).toEqual(
+      expect.arrayContaining([
+        'sales_funnel',
+        'tier_distribution',
+        'repurchase_heatmap',
+        'complaint_response_trend',
+        'top_customers',
+        'customer_field_completeness',
+        'overdue_receivables_by_region',
+      ]),
+    );
+    expect(names('dashboard').length).toBeGreaterThanOrEqual(5);
   });
 });
