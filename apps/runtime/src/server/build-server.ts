@@ -28,6 +28,7 @@ import { migrateJobsSchema } from './jobs/migrate-jobs-schema';
 import { newWorkerId } from './jobs/new-worker-id';
 import { migratePacksSchema } from './packs/migrate-packs-schema';
 import { packRoutes } from './packs/pack-routes';
+import { reportRoutes } from './reports/report-routes';
 import { appRoutes } from './routes/app-routes';
 import { directoryRoutes } from './routes/directory-routes';
 import { registerDocs } from './routes/docs-routes';
@@ -39,10 +40,15 @@ import { ruleRoutes } from './rules/rule-routes';
 import type { HttpPost } from './rules/rules-env';
 import { createRulesHook } from './rules/rules-hook';
 import { type RulesService, setupRules } from './rules/setup-rules';
+import { adminRoutes } from './security/admin-routes';
+import { createApiKeyStore } from './security/api-key-store';
+import { createAuthExtension } from './security/create-auth-extension';
 import { createScopeProvider } from './security/create-scope-provider';
+import { createFieldCipher, demoEncryptionKey, parseEncryptionKey } from './security/field-cipher';
 import { migrateSecuritySchema } from './security/migrate-security-schema';
 import { createOrgStore } from './security/org-store';
 import { secureRecordService } from './security/secure-record-service';
+import { securityRoutes } from './security/security-routes';
 import { DEFAULT_LOGIN_POLICY, type LoginPolicy, type ServerContext } from './server-context';
 
 declare module 'fastify' {
@@ -81,6 +87,12 @@ export interface BuildServerOptions {
   bodyLimit?: number;
   loginPolicy?: Partial<LoginPolicy>;
   staticDirs?: StaticDirs;
+  /**
+   * AES-256-GCM key for sensitive fields (LATTICE_ENCRYPTION_KEY: 64 hex or base64 characters). Demo mode
+   * generates one into `<dataDir>/encryption-key` when absent; elsewhere sensitive fields stay plain
+   * without it (the server logs a warning).
+   */
+  encryptionKey?: string;
   /** Allowed CORS origins; CORS is closed when empty (the SPAs are same-origin). */
   corsOrigins?: string[];
   /** Poll the job table every `intervalMs` after `listen` (tests leave it off and call `jobRunner.drain()`). */
@@ -110,6 +122,12 @@ export async function buildServer(opts: BuildServerOptions): Promise<FastifyInst
   const appStore = createAppStore(db);
   const org = createOrgStore(db, clock);
   const scope = createScopeProvider(org);
+  const encryptionKey = opts.encryptionKey
+    ? parseEncryptionKey(opts.encryptionKey)
+    : opts.demo
+      ? demoEncryptionKey(opts.dataDir)
+      : null;
+  const fieldCodec = encryptionKey ? createFieldCipher(encryptionKey) : undefined;
   const jobs = createJobQueue(db, { clock });
   const rulesHook = createRulesHook();
   const ctx: ServerContext = {
@@ -117,12 +135,17 @@ export async function buildServer(opts: BuildServerOptions): Promise<FastifyInst
     clock,
     appStore,
     records: secureRecordService(
-      createRecordService(db, appStore, { hooks: { onEvent: rulesHook.onEvent }, scope }),
+      createRecordService(db, appStore, {
+        hooks: { onEvent: rulesHook.onEvent },
+        scope,
+        ...(fieldCodec ? { fieldCodec } : {}),
+      }),
       appStore,
       scope,
     ),
     org,
     scope,
+    ...(fieldCodec ? { fieldCodec } : {}),
     users: createUserStore(db, clock),
     refreshTokens: createRefreshTokenStore(db, clock),
     loginPolicy: { ...DEFAULT_LOGIN_POLICY, ...opts.loginPolicy },
@@ -167,6 +190,9 @@ export async function buildServer(opts: BuildServerOptions): Promise<FastifyInst
   } else if (opts.adminPassword) await ensureAdminUser(ctx, opts.adminPassword);
   const staticDirs = opts.staticDirs ?? DEFAULT_STATIC_DIRS;
   registerErrorHandler(app, spaFallback(staticDirs));
+  const apiKeys = createApiKeyStore(db, clock);
+  app.decorate('latticeAuth', createAuthExtension(db, clock, apiKeys));
+  if (!fieldCodec) app.log.warn('LATTICE_ENCRYPTION_KEY is not set: sensitive fields are stored unencrypted');
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -197,10 +223,13 @@ export async function buildServer(opts: BuildServerOptions): Promise<FastifyInst
   await app.register(async (api) => appRoutes(api, ctx), { prefix: '/api/apps' });
   await app.register(async (api) => packRoutes(api, ctx), { prefix: '/api/packs' });
   await app.register(async (api) => recordRoutes(api, ctx), { prefix: '/api/apps' });
+  await app.register(async (api) => securityRoutes(api, ctx), { prefix: '/api/apps' });
+  await app.register(async (api) => adminRoutes(api, ctx, apiKeys), { prefix: '/api/admin' });
   await app.register(async (api) => directoryRoutes(api, ctx), { prefix: '/api/directory' });
   await app.register(async (api) => ruleRoutes(api, ctx, rules), { prefix: '/api/apps' });
   await app.register(async (api) => notificationRoutes(api, ctx, rules), { prefix: '/api' });
   await registerImports(app, ctx, { dataDir: opts.dataDir, rules });
+  await app.register(async (api) => reportRoutes(api, ctx), { prefix: '/api/apps' });
   await staticRoutes(app, staticDirs);
   return app;
 }

@@ -1,5 +1,12 @@
 import type { Locale } from '@lattice/engine';
-import type { AppStore, Clock, LatticeDb, RecordService, RequestContext } from '@lattice/engine/storage';
+import type {
+  AppStore,
+  Clock,
+  FieldCodec,
+  LatticeDb,
+  RecordService,
+  RequestContext,
+} from '@lattice/engine/storage';
 import type { FastifyRequest } from 'fastify';
 import { actorOf } from './auth/access-token';
 import type { RefreshTokenStore } from './auth/refresh-token-store';
@@ -44,6 +51,8 @@ export interface ServerContext {
   org: OrgStore;
   /** Role-based record scopes and access lookup (`filterFor` for reports/exports, `accessFor`). */
   scope: SecurityScope;
+  /** Encryption at rest for sensitive fields (bulk writers pass it to `insertSeedRecords`/imports). */
+  fieldCodec?: FieldCodec;
 }
 
 /** The storage {@link RequestContext} for an authenticated request. */

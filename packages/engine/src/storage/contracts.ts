@@ -247,9 +247,21 @@ export interface RecordScopeProvider {
   ): JsonLogic | null | Promise<JsonLogic | null>;
 }
 
+/**
+ * Encryption at rest for sensitive text fields (AES-256-GCM in the runtime; the key never reaches the
+ * engine). `decrypt` must pass values that are not ciphertext through unchanged (rows written before
+ * encryption was configured).
+ */
+export interface FieldCodec {
+  encrypt(plain: string): string;
+  decrypt(stored: string): string;
+}
+
 export interface RecordServiceOptions {
   hooks?: RecordHooks;
   scope?: RecordScopeProvider;
+  /** Encrypts sensitive fields in the table and in `record_history`; filters/sorts on them are refused upstream. */
+  fieldCodec?: FieldCodec;
 }
 
 /** Records CRUD over the live metadata of an app. */

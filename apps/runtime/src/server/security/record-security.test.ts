@@ -101,6 +101,12 @@ describe.each(testDatabaseKinds())('record security on %s', (kind) => {
     expect(created.statusCode, created.body).toBe(201);
     expect(created.json()).toMatchObject({ region: 'east', phone: '138****5678' });
     const contactId = created.json().id;
+    const stored = await s.db.kysely
+      .selectFrom('app_mfg_crm.contact')
+      .selectAll()
+      .where('id', '=', contactId)
+      .executeTakeFirstOrThrow();
+    expect(JSON.stringify(stored)).not.toContain('13812345678');
     const reveal = await s.call('GET', `${base}/contact/${contactId}/reveal/phone`, { token: east });
     expect(reveal.json()).toEqual({ field: 'phone', value: '13812345678' });
     const audit = await s.db.kysely

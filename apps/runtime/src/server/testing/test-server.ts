@@ -49,6 +49,7 @@ export async function startTestServer(
     clock,
     dataDir: '/nonexistent',
     jwtSecret: 'test-secret-test-secret-test-secret',
+    encryptionKey: 'ab'.repeat(32),
     demo: true,
     staticDirs: { studio: '/nonexistent/studio', web: '/nonexistent/web' },
     ...overrides,

@@ -11,8 +11,9 @@ import { computeFormulas } from '../../records/compute-formulas';
 import { isEmptyValue } from '../../records/field-value-result';
 import { toColumnValues } from '../../records/to-api-record';
 import { appendAudit } from '../append-audit';
-import type { DbTransaction, LiveApp, RequestContext } from '../contracts';
+import type { DbTransaction, FieldCodec, LiveApp, RequestContext } from '../contracts';
 import { nextAutonumber } from '../record-service/next-autonumber';
+import { encodeSensitiveColumns } from '../record-service/sensitive-columns';
 import { type BulkColumn, unnestRows, unnestSelect } from './unnest-rows';
 
 /** One seed record: its id (a uuid, kept as the row id) and values by field name. */
@@ -21,6 +22,8 @@ export type SeedRow = { id: string } & Record<string, unknown>;
 export interface InsertSeedOptions {
   /** Audit source, e.g. `pack:mfg-crm@0.3.0`. */
   source: string;
+  /** Encrypts sensitive fields at rest, as the record service does (pass the runtime's codec). */
+  fieldCodec?: FieldCodec;
 }
 
 export interface InsertSeedResult {
@@ -132,7 +135,9 @@ export async function insertSeedRecords(
     region: ctx.actor.region ?? null,
     department: ctx.actor.department ?? null,
     ...Object.fromEntries(
-      Object.entries(toColumnValues(entity, g.merged)).filter(([, v]) => v !== null && v !== undefined),
+      Object.entries(
+        encodeSensitiveColumns(entity, toColumnValues(entity, g.merged), opts.fieldCodec),
+      ).filter(([, v]) => v !== null && v !== undefined),
     ),
     id: g.id,
     app_id: live.appId,

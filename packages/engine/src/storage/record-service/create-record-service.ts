@@ -33,6 +33,12 @@ import { findRestrictingReferences, nullReferences, referrersOf } from './refere
 import { retryOnStaleLayout } from './retry-on-stale-layout';
 import { recordValues, toRecord } from './row-codec';
 import { selectRecords, T } from './select-records';
+import {
+  decodeHistoryValue,
+  decodeSensitiveColumns,
+  encodeHistoryValue,
+  encodeSensitiveColumns,
+} from './sensitive-columns';
 import { staleVersionError } from './stale-version-error';
 import { withRollups } from './with-rollups';
 import { findMissingReferences, findUniqueClashes } from './write-checks';
@@ -54,6 +60,7 @@ export function createRecordService(
   apps: AppStore,
   options: RecordServiceOptions = {},
 ): RecordService {
+  const codec = options.fieldCodec;
   // One stable `now` per clock, so compiled formulas/validations are cached across writes.
   const nowFns = new WeakMap<RequestContext['clock'], () => Date>();
   const nowOf = (ctx: RequestContext) => {
@@ -111,7 +118,7 @@ export function createRecordService(
       q = q.where((eb) => compileFilter(entity, scope, eb, { tableAlias: T, now: ctx.clock.now() }));
     const row = await q.executeTakeFirst();
     if (!row) throw missing();
-    return toRecord(entity, row);
+    return toRecord(entity, decodeSensitiveColumns(entity, row, codec));
   }
 
   /** A written row must still lie inside the caller's scope for `right` (no creating or moving records out of it). */
@@ -241,7 +248,7 @@ export function createRecordService(
           owner: ctx.actor.id,
           region: ctx.actor.region ?? null,
           department: ctx.actor.department ?? null,
-          ...toRow(entity, merged),
+          ...encodeSensitiveColumns(entity, toRow(entity, merged), codec),
           app_id: appId,
           created_at: now,
           created_by: ctx.actor.id,
@@ -259,14 +266,21 @@ export function createRecordService(
         const id = String(inserted.id);
         await assertInScope(trx, ctx, live, entity, id, 'create');
         // A brand-new record has no children yet: its rollups are known without a query.
-        const rec = toRecord(entity, withRollups(entity, inserted, null));
+        const rec = toRecord(
+          entity,
+          decodeSensitiveColumns(entity, withRollups(entity, inserted, null), codec),
+        );
         const source = opts?.source ?? 'api';
         const set = entity.fields.filter((f) => f.type !== 'rollup' && rec[f.name] !== null);
         await writeHistoryAndAudit(
           trx,
           ctx,
           { appId: appId, entity: entity.name, recordId: id },
-          set.map((f) => ({ field: f.name, old: null, new: rec[f.name] })),
+          set.map((f) => ({
+            field: f.name,
+            old: null,
+            new: encodeHistoryValue(entity, f.name, rec[f.name], codec),
+          })),
           source,
           {
             appId,
@@ -319,7 +333,11 @@ export function createRecordService(
         );
         await checkWrite(trx, live, entity, merged, changed, id);
         const now = ctx.clock.now();
-        const patch = toRow(entity, Object.fromEntries([...changed].map((k) => [k, merged[k]])));
+        const patch = encodeSensitiveColumns(
+          entity,
+          toRow(entity, Object.fromEntries([...changed].map((k) => [k, merged[k]]))),
+          codec,
+        );
         const scope = await scopeFilter(ctx, live, entity, 'update');
         let q = trx
           .updateTable(`${appSchemaName(appId)}.${entity.name} as ${T}`)
@@ -339,13 +357,17 @@ export function createRecordService(
         if (!done) throw staleVersionError(null);
         await assertInScope(trx, ctx, live, entity, id, 'update');
         // Rollups depend only on children, which this write did not touch.
-        const rec = toRecord(entity, withRollups(entity, done, prev));
+        const rec = toRecord(entity, decodeSensitiveColumns(entity, withRollups(entity, done, prev), codec));
         const source = opts?.source ?? 'api';
         await writeHistoryAndAudit(
           trx,
           ctx,
           { appId: appId, entity: entity.name, recordId: id },
-          [...changed].map((k) => ({ field: k, old: prev[k], new: rec[k] })),
+          [...changed].map((k) => ({
+            field: k,
+            old: encodeHistoryValue(entity, k, prev[k], codec),
+            new: encodeHistoryValue(entity, k, rec[k], codec),
+          })),
           source,
           {
             appId,
@@ -378,14 +400,19 @@ export function createRecordService(
         const ex = opts.trx ?? db.kysely;
         const { live, entity } = await resolve(opts.trx, appId, entityName);
         const scope = await scopeFilter(ctx, live, entity, 'read');
-        const page = await listRecords(ex, live, entity, query, { now: ctx.clock.now(), scope });
+        const page = await listRecords(ex, live, entity, query, { now: ctx.clock.now(), scope, codec });
         return { ...page, items: page.items.map((r) => hideOthersNotes(entity, r, ctx)) };
       }),
 
     async history(ctx, appId, entityName, id) {
       const { live, entity } = await resolve(undefined, appId, entityName);
       await loadRow(db.kysely, ctx, live, entity, id, 'read', true);
-      return readHistory(db.kysely, ctx, appId, entity, id);
+      const entries = await readHistory(db.kysely, ctx, appId, entity, id);
+      return entries.map((e) => ({
+        ...e,
+        oldValue: decodeHistoryValue(entity, e.field, e.oldValue, codec),
+        newValue: decodeHistoryValue(entity, e.field, e.newValue, codec),
+      }));
     },
   };
 }

@@ -12,9 +12,10 @@ import {
 } from '../../query/keyset';
 import type { ColumnResolver } from '../../query/resolve-filter-column';
 import { compileSearch } from '../../query/search';
-import type { DbExecutor, ListQuery, ListResult, LiveApp } from '../contracts';
+import type { DbExecutor, FieldCodec, ListQuery, ListResult, LiveApp } from '../contracts';
 import { toRecord } from './row-codec';
 import { recordColumnResolver, selectRecords, T } from './select-records';
+import { decodeSensitiveColumns } from './sensitive-columns';
 
 export const DEFAULT_LIMIT = 50;
 export const MAX_LIMIT = 500;
@@ -34,7 +35,7 @@ export async function listRecords(
   live: LiveApp,
   entity: EntityDoc,
   query: ListQuery,
-  opts: { now: Date; scope: JsonLogic | null },
+  opts: { now: Date; scope: JsonLogic | null; codec?: FieldCodec },
 ): Promise<ListResult> {
   const sort = resolveSort(query.sort, recordColumnResolver(live, entity, opts.now));
   const keys = sort.map((s) => s.key);
@@ -62,7 +63,10 @@ export async function listRecords(
   const last = page[page.length - 1];
   const nextCursor =
     rows.length > limit && last ? encodeCursor([...sort.map((s) => last[s.column]), last.id], bind) : null;
-  return { items: page.map((r) => toRecord(entity, r)), nextCursor };
+  return {
+    items: page.map((r) => toRecord(entity, decodeSensitiveColumns(entity, r, opts.codec))),
+    nextCursor,
+  };
 }
 
 /** Sort spec (field names) → keys (columns, or rollup subqueries); unknown names are a validation error. */
