@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { openTestDatabase, testDatabaseKinds } from '@lattice/engine/storage';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -29,6 +32,8 @@ describe.each(testDatabaseKinds())('demo install of the pack on %s', (kind) => {
     for (const c of cleanups.reverse()) await c();
   });
   let db: Awaited<ReturnType<typeof openTestDatabase>>;
+  const dataDir = mkdtempSync(join(tmpdir(), 'lattice-demo-'));
+  cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
   beforeAll(async () => {
     db = await openTestDatabase(kind);
     cleanups.push(() => db.close());
@@ -38,7 +43,7 @@ describe.each(testDatabaseKinds())('demo install of the pack on %s', (kind) => {
     const options = {
       db,
       clock: fakeClock(),
-      dataDir: '/nonexistent',
+      dataDir,
       jwtSecret: 'demo-test-secret-demo-test-secret',
       demo: true,
       demoInBackground: true,
