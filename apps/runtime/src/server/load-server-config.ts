@@ -12,6 +12,8 @@ export interface ServerConfig {
   /** From LATTICE_JWT_SECRET; when null the server keeps a generated one in the data dir. */
   jwtSecret: string | null;
   corsOrigins: string[];
+  /** LATTICE_ENCRYPTION_KEY (AES-256 for sensitive fields); demo mode generates one into the data dir. */
+  encryptionKey: string | null;
   /** Share (0–1] of the pack's demo records installed on first start (LATTICE_DEMO_SCALE, default 1). */
   demoScale: number;
   /** LATTICE_TEST_CLOCK_FILE: browser tests move the server's time via this file (see `offsetFileClock`). */
@@ -49,6 +51,7 @@ export function loadServerConfig(env: Record<string, string | undefined>, cwd: s
     demo,
     adminPassword,
     jwtSecret: get('LATTICE_JWT_SECRET'),
+    encryptionKey: get('LATTICE_ENCRYPTION_KEY'),
     corsOrigins: (get('LATTICE_CORS_ORIGINS') ?? '')
       .split(',')
       .map((s) => s.trim())

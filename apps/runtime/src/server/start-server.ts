@@ -29,6 +29,7 @@ export async function startServer(config: ServerConfig): Promise<{ url: string; 
     onDemoProgress: (line) => console.log(line),
     ...(config.adminPassword ? { adminPassword: config.adminPassword } : {}),
     corsOrigins: config.corsOrigins,
+    ...(config.encryptionKey ? { encryptionKey: config.encryptionKey } : {}),
     runJobs: { intervalMs: 1000 },
     logger: { level: process.env.LOG_LEVEL ?? 'warn' },
   });
