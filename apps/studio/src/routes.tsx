@@ -10,6 +10,9 @@ import { FormDesignerPage } from './pages/entity/form-designer-page';
 import { PublishPage } from './pages/publish/publish-page';
 import { VersionsPage } from './pages/publish/versions-page';
 import { ViewDesignerPage } from './pages/views/view-designer-page';
+import { DashboardDesignerPage } from './reports/dashboard-designer-page';
+import { ReportDesignerPage } from './reports/report-designer-page';
+import { ReportListPage } from './reports/report-list-page';
 import { RuleDesignerPage } from './rules/rule-designer-page';
 import { RuleListPage } from './rules/rule-list-page';
 
@@ -79,6 +82,22 @@ export const STUDIO_ROUTES: StudioRoute[] = [
     path: '/apps/:app/entities/:entity/views',
     title: { zh: '视图设计', en: 'View designer' },
     element: (p) => <ViewDesignerPage key={p.entity} appId={p.app!} entity={p.entity!} />,
+  },
+  {
+    path: '/apps/:app/reports',
+    title: { zh: '报表与仪表盘', en: 'Reports & dashboards' },
+    nav: { area: 'app', order: 60, icon: '📊' },
+    element: (p) => <ReportListPage appId={p.app!} />,
+  },
+  {
+    path: '/apps/:app/reports/:report',
+    title: { zh: '报表设计', en: 'Report designer' },
+    element: (p) => <ReportDesignerPage key={p.report} appId={p.app!} report={p.report!} />,
+  },
+  {
+    path: '/apps/:app/dashboards/:dashboard',
+    title: { zh: '仪表盘设计', en: 'Dashboard designer' },
+    element: (p) => <DashboardDesignerPage key={p.dashboard} appId={p.app!} dashboard={p.dashboard!} />,
   },
   {
     path: '/apps/:app/publish',

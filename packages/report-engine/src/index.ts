@@ -11,6 +11,8 @@ export { datasetEntities } from './dataset/dataset-entities';
 export type { DatasetResult, ResultColumn, ResultColumnType, ResultRow } from './dataset/dataset-result';
 export { RESULT_COLUMN_TYPES } from './dataset/dataset-result';
 export { DATE_BUCKETS, dateBucketRange } from './dataset/date-bucket';
+export type { ValueKind } from './dataset/field-kind';
+export { fieldValueKind } from './dataset/field-kind';
 export { drillDownFilter } from './dataset/drill-down-filter';
 export { normalizeRows } from './dataset/normalize-rows';
 export type { CompileDatasetOptions } from './dataset/plan-dataset';
