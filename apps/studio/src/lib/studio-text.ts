@@ -208,6 +208,15 @@ export const STUDIO_TEXT = {
   noRelated: { zh: '没有实体关联到这个实体', en: 'No entity references this one' },
   sectionTitle: { zh: '标题', en: 'Title' },
   groupColumns: { zh: '列数', en: 'Columns' },
+  deleteEntity: { zh: '删除实体', en: 'Delete entity' },
+  deleteEntityBlocked: {
+    zh: '仍被这些字段引用，先删除或改掉它们：{list}',
+    en: 'Still referenced by {list}; remove those first',
+  },
+  deleteEntityConfirm: {
+    zh: '删除实体「{name}」及其表单和视图？发布前不会影响数据。',
+    en: 'Delete entity {name} with its forms and views? Nothing changes until you publish.',
+  },
 } as const;
 
 /** Translates a studio string in the current UI language. */

@@ -1,6 +1,14 @@
 import type { AppDefinition, EntityDoc, FormDoc, ListView, RecordPageView } from '@lattice/engine';
 import { describe, expect, it } from 'vitest';
-import { addField, draftEntity, entityForm, removeField, setRelatedList, updateField } from './draft-edits';
+import {
+  addField,
+  draftEntity,
+  entityForm,
+  removeEntity,
+  removeField,
+  setRelatedList,
+  updateField,
+} from './draft-edits';
 
 const ledger: EntityDoc = {
   kind: 'entity',
@@ -108,5 +116,21 @@ describe('draft edits', () => {
     expect((renamed.documents[3] as RecordPageView).sections[0]).toMatchObject({ columns: ['serial_no'] });
     const removedVia = removeField(renamed, 'ledger', 'f2');
     expect((removedVia.documents[3] as RecordPageView).sections.map((s) => s.type)).toEqual(['history']);
+  });
+
+  it('removes an entity with its form, views and the related list that follows it', () => {
+    const shown = setRelatedList(draft, ledger, ledger.fields[1]!, true);
+    const result = removeEntity(shown, 'ledger');
+    expect(result.blockedBy).toEqual([]);
+    expect(result.draft!.documents.map((d) => ('name' in d ? d.name : ''))).toEqual(['customer_record']);
+    expect((result.draft!.documents[0] as RecordPageView).sections.map((s) => s.type)).toEqual(['history']);
+  });
+
+  it('refuses to remove an entity another one still references', () => {
+    const withCustomer: AppDefinition = {
+      ...draft,
+      documents: [...draft.documents, { ...ledger, name: 'customer', fields: [ledger.fields[0]!] }],
+    };
+    expect(removeEntity(withCustomer, 'customer').blockedBy).toEqual(['ledger.customer']);
   });
 });

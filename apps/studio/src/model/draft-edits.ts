@@ -276,3 +276,35 @@ export function setRelatedList(
   sections.splice(at < 0 ? sections.length : at, 0, related);
   return replaceDocument(draft, page, { ...page, sections });
 }
+
+/**
+ * Removes an entity with its forms and views, and the related lists / KPIs / timeline sources of other
+ * record pages that follow it. Refused (returns the names of the referring fields) while another entity
+ * still has a reference or rollup to it.
+ */
+export function removeEntity(
+  draft: AppDefinition,
+  name: string,
+): { draft: AppDefinition; blockedBy: [] } | { draft?: undefined; blockedBy: string[] } {
+  const blockedBy = draft.documents.flatMap((d) =>
+    d.kind === 'entity' && d.name !== name
+      ? d.fields
+          .filter(
+            (f) =>
+              (f.type === 'reference' && f.target === name) ||
+              (f.type === 'rollup' && f.relation.entity === name),
+          )
+          .map((f) => `${d.name}.${f.name}`)
+      : [],
+  );
+  if (blockedBy.length > 0) return { blockedBy };
+  const documents = draft.documents.flatMap((d): AppDocument[] => {
+    if (d.kind === 'entity' && d.name === name) return [];
+    if ((d.kind === 'form' || d.kind === 'view') && d.entity === name) return [];
+    if (d.kind === 'view' && d.type === 'record') {
+      return [{ ...d, sections: d.sections.flatMap((s) => mapChildSection(s, name, () => null)) }];
+    }
+    return [d];
+  });
+  return { draft: { ...draft, documents }, blockedBy: [] };
+}

@@ -7,11 +7,13 @@ import { I18nInputs } from '../../components/i18n-inputs';
 import { useAppDraft } from '../../lib/app-draft';
 import { errorsByPath } from '../../lib/errors-by-path';
 import { label, useLocale } from '../../lib/i18n';
+import { navigate } from '../../lib/router';
 import { t } from '../../lib/studio-text';
 import {
   addField,
   draftEntity,
   moveField,
+  removeEntity,
   removeField,
   replaceDocument,
   setRelatedList,
@@ -30,6 +32,7 @@ export function EntityDesignerPage(p: { appId: string; entity: string }) {
   const locale = useLocale();
   const { draft, update, errors } = useAppDraft();
   const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [blocked, setBlocked] = useState<string | null>(null);
   if (!draft) return <div className="lt-page lt-muted">{t('loading')}</div>;
   const entity = draftEntity(draft, p.entity);
   if (!entity) return <div className="lt-page">{t('notFound')}</div>;
@@ -81,6 +84,24 @@ export function EntityDesignerPage(p: { appId: string; entity: string }) {
           />
         </div>
         <ErrorText message={docErrors._ ?? docErrors.fields ?? docErrors.name} path="entity" />
+        <ErrorText message={blocked ?? undefined} path="entity.delete" />
+        <div className="st-row" style={{ justifyContent: 'flex-end' }}>
+          <button
+            type="button"
+            className="lt-btn lt-btn-danger"
+            data-action="delete-entity"
+            onClick={() => {
+              const result = removeEntity(draft, entity.name);
+              if (!result.draft)
+                return setBlocked(t('deleteEntityBlocked', { list: result.blockedBy.join(', ') }));
+              if (!window.confirm(t('deleteEntityConfirm', { name: label(entity.label) }))) return;
+              update((d) => removeEntity(d, p.entity).draft ?? d);
+              navigate(`/apps/${p.appId}/entities`);
+            }}
+          >
+            {t('deleteEntity')}
+          </button>
+        </div>
       </section>
       {problems.length > 0 && (
         <div className="lt-error-banner st-problems" data-testid="field-problems">
