@@ -3,7 +3,8 @@ import {
   type DragEndEvent,
   DragOverlay,
   KeyboardSensor,
-  PointerSensor,
+  MouseSensor,
+  TouchSensor,
   useDraggable,
   useDroppable,
   useSensor,
@@ -178,8 +179,10 @@ export function KanbanView(p: {
     null,
   );
   const [dragged, setDragged] = useState<RecordData | null>(null);
+  // Touch: press and hold to pick a card up, so a swipe still scrolls the board on a tablet.
   const sensors = useSensors(
-    useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
+    useSensor(MouseSensor, { activationConstraint: { distance: 4 } }),
+    useSensor(TouchSensor, { activationConstraint: { delay: 200, tolerance: 6 } }),
     useSensor(KeyboardSensor),
   );
   if (!layout) return <div className="lt-error-banner">{t('notFound')}</div>;

@@ -1,6 +1,7 @@
 import type { AppDefinition, EntityDoc, ListView as ListViewDoc, SortSpec } from '@lattice/engine';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { FieldValue, fieldLabel } from '../components/field-value';
+import { useDismiss } from '../components/use-dismiss';
 import { DrillBanner, useDrillFilter } from '../dashboards/drill-banner';
 import { loadSession } from '../lib/api';
 import { errorMessage } from '../lib/error-message';
@@ -68,6 +69,12 @@ export function ListView(p: {
   const [q, setQ] = useState('');
   const [conditions, setConditions] = useState<FilterCondition[]>([]);
   const [popover, setPopover] = useState<'filter' | 'columns' | null>(null);
+  const toolbar = useRef<HTMLDivElement>(null);
+  useDismiss(
+    toolbar,
+    popover !== null,
+    useCallback(() => setPopover(null), []),
+  );
 
   useEffect(() => {
     const timer = setTimeout(() => setQ(search), SEARCH_DEBOUNCE_MS);
@@ -93,7 +100,7 @@ export function ListView(p: {
   return (
     <div className="rt-list" data-testid="list-view" aria-busy={list.loading}>
       <DrillBanner />
-      <div className="lt-toolbar">
+      <div className="lt-toolbar" ref={toolbar}>
         <input
           className="lt-input rt-search"
           type="search"
