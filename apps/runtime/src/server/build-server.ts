@@ -21,6 +21,9 @@ import type { DemoSource } from './demo/demo-source';
 import { ensureAdminUser } from './demo/ensure-admin-user';
 import { installDemo } from './demo/install-demo';
 import { registerErrorHandler } from './errors/register-error-handler';
+import { enforceFlowLock } from './flows/flow-record-lock';
+import { flowRoutes } from './flows/flow-routes';
+import { setupFlows } from './flows/setup-flows';
 import { createJobQueue } from './jobs/job-queue';
 import { createJobRunner, type JobRunner } from './jobs/job-runner';
 import { registerImports } from './import/register-imports';
@@ -38,7 +41,7 @@ import { DEFAULT_STATIC_DIRS, type StaticDirs, spaFallback, staticRoutes } from 
 import { notificationRoutes } from './rules/notification-routes';
 import { ruleRoutes } from './rules/rule-routes';
 import type { HttpPost } from './rules/rules-env';
-import { createRulesHook } from './rules/rules-hook';
+import { chainRecordHooks, createRulesHook } from './rules/rules-hook';
 import { type RulesService, setupRules } from './rules/setup-rules';
 import { adminRoutes } from './security/admin-routes';
 import { createApiKeyStore } from './security/api-key-store';
@@ -136,7 +139,7 @@ export async function buildServer(opts: BuildServerOptions): Promise<FastifyInst
     appStore,
     records: secureRecordService(
       createRecordService(db, appStore, {
-        hooks: { onEvent: rulesHook.onEvent },
+        hooks: { onEvent: chainRecordHooks(enforceFlowLock, rulesHook.onEvent) },
         scope,
         ...(fieldCodec ? { fieldCodec } : {}),
       }),
@@ -152,13 +155,15 @@ export async function buildServer(opts: BuildServerOptions): Promise<FastifyInst
     jobs,
     jobRunner: createJobRunner({ db, queue: jobs, clock, workerId: newWorkerId() }),
   };
-  const rules = await setupRules(ctx, rulesHook, opts.http ? { http: opts.http } : {});
+  const flows = await setupFlows(ctx);
+  const rules = await setupRules(ctx, rulesHook, { flows, ...(opts.http ? { http: opts.http } : {}) });
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: opts.bodyLimit ?? DEFAULT_BODY_LIMIT,
     ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array' } },
   });
   app.decorate('jobRunner', ctx.jobRunner);
+  app.decorate('flows', flows);
   app.decorate('rules', rules);
   if (opts.runJobs) {
     const { intervalMs } = opts.runJobs;
@@ -226,6 +231,7 @@ export async function buildServer(opts: BuildServerOptions): Promise<FastifyInst
   await app.register(async (api) => securityRoutes(api, ctx), { prefix: '/api/apps' });
   await app.register(async (api) => adminRoutes(api, ctx, apiKeys), { prefix: '/api/admin' });
   await app.register(async (api) => directoryRoutes(api, ctx), { prefix: '/api/directory' });
+  await app.register(async (api) => flowRoutes(api, ctx, flows), { prefix: '/api/apps' });
   await app.register(async (api) => ruleRoutes(api, ctx, rules), { prefix: '/api/apps' });
   await app.register(async (api) => notificationRoutes(api, ctx, rules), { prefix: '/api' });
   await registerImports(app, ctx, { dataDir: opts.dataDir, rules });

@@ -11,6 +11,7 @@ import type { FastifyRequest } from 'fastify';
 import { actorOf } from './auth/access-token';
 import type { RefreshTokenStore } from './auth/refresh-token-store';
 import type { UserStore } from './auth/user-store';
+import type { FlowService } from './flows/flow-service';
 import { pickLocale } from './http/pick-locale';
 import type { JobQueue } from './jobs/job-queue';
 import type { JobRunner } from './jobs/job-runner';
@@ -47,6 +48,8 @@ export interface ServerContext {
   jobs: JobQueue;
   /** This instance's worker: register handlers per job kind (`ctx.jobRunner.register(kind, handler)`). */
   jobRunner: JobRunner;
+  /** Approval flows (set by `setupFlows`); rules subscribe with `flows.onOutcome`. */
+  flows?: FlowService;
   /** Departments (tree) and regions. */
   org: OrgStore;
   /** Role-based record scopes and access lookup (`filterFor` for reports/exports, `accessFor`). */
