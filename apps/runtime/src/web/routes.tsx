@@ -51,7 +51,7 @@ export const RUNTIME_ROUTES: RuntimeRoute[] = [
   {
     path: '/notifications',
     title: { zh: '消息通知', en: 'Notifications' },
-    nav: { section: 'work', icon: '🔔', order: 10, badge: useUnreadCount },
+    nav: { section: 'work', icon: '⚑', order: 10, badge: useUnreadCount },
     element: () => <NotificationInboxPage />,
   },
   {

@@ -2,7 +2,7 @@ import type { AppDefinition, RuleDoc } from '@lattice/engine';
 import { findEntity } from '@lattice/engine';
 import { useState } from 'react';
 import { ApiError } from '../lib/api';
-import { label } from '../lib/i18n';
+import { getLocale, label } from '../lib/i18n';
 import { ACTION_TYPES } from './rule-model';
 import { rt } from './rule-text';
 import { type DryRunResult, dryRunRule, type PlannedEffect } from './rules-api';
@@ -108,7 +108,7 @@ function DryRunResultView({ result }: { result: DryRunResult }) {
           <div style={{ display: 'grid', gap: 4 }}>
             {m.dueAt && (
               <span className="lt-muted">
-                {rt('dueAt')}: {new Date(m.dueAt).toLocaleString()}
+                {rt('dueAt')}: {new Date(m.dueAt).toLocaleString(getLocale() === 'en' ? 'en-GB' : 'zh-CN')}
               </span>
             )}
             {withKeys(m.effects).map(({ key, item }) => (
