@@ -124,12 +124,21 @@ describe('studio: an analyst builds 设备台账 by drag and drop, publishes, an
       'Maintenance interval (days)',
     );
     await interval.locator('[data-prop="min"]').fill('1');
+    await addField(page, 'longtext', 'retire_reason', '停用原因', 'Retirement reason');
     await page.selectOption('[data-prop="titleField"]', 'serial_no');
     expect(
       await page
         .locator('[data-field-row]')
         .evaluateAll((els) => els.map((e) => e.getAttribute('data-field-row'))),
-    ).toEqual(['name', 'serial_no', 'install_date', 'status', 'customer', 'maintenance_interval']);
+    ).toEqual([
+      'name',
+      'serial_no',
+      'install_date',
+      'status',
+      'customer',
+      'maintenance_interval',
+      'retire_reason',
+    ]);
     await screenshot(page, SUITE, '02-entity-designer');
     await saveDraft(page);
 
@@ -144,6 +153,13 @@ describe('studio: an analyst builds 设备台账 by drag and drop, publishes, an
     const installItem = page.locator('[data-canvas] [data-item]', { hasText: '安装日期' });
     await drag(page, installItem.locator('.lf-handle'), second.locator('[data-drop-section]'));
     await expect.poll(() => second.locator('[data-item]', { hasText: '安装日期' }).count()).toBe(1);
+    // 停用原因 shows only when 状态 is 选项2.
+    await page.locator('[data-canvas] [data-item]', { hasText: '停用原因' }).click();
+    const visibleWhen = page.locator('[data-prop="visibleWhen"]');
+    await visibleWhen.locator('[data-action="add-condition"]').click();
+    await visibleWhen.locator('[data-role="condition-field"]').selectOption('status');
+    await visibleWhen.locator('[data-role="condition-operator"]').selectOption('eq');
+    await visibleWhen.locator('[data-role="condition-value"]').selectOption('option_2');
     await screenshot(page, SUITE, '03-form-designer');
     await saveDraft(page);
 
@@ -201,6 +217,14 @@ describe('studio: an analyst builds 设备台账 by drag and drop, publishes, an
     await rt.fill('[data-field="name"] input', '注塑机 A');
     await rt.fill('[data-field="serial_no"] input', 'SN-2026-001');
     await rt.fill('[data-field="install_date"] input', '2026-03-15');
+    // A bad value is flagged on its own field; the conditional field appears with its condition.
+    await rt.fill('[data-field="maintenance_interval"] input', '0');
+    expect(await rt.locator('[data-field="retire_reason"]').count()).toBe(0);
+    await rt.locator('[data-field="status"] select').selectOption('option_2');
+    await rt.locator('[data-field="retire_reason"]').waitFor();
+    await rt.click('[data-action="save"]');
+    await rt.locator('[data-error-for="maintenance_interval"]').waitFor();
+    expect(rt.url()).toContain('/new');
     await rt.fill('[data-field="maintenance_interval"] input', '90');
     await rt.locator('[data-field="customer"] input[role="combobox"]').click();
     await rt.locator('[data-field="customer"] [role="option"]').first().click();
