@@ -1,5 +1,7 @@
 import type { I18nText } from '@lattice/engine';
 import type { ReactNode } from 'react';
+import { ApprovalInboxPage } from './approvals/approval-inbox-page';
+import { useApprovalCount } from './approvals/use-approval-count';
 import { DashboardListPage } from './dashboards/dashboard-list-page';
 import { DashboardPage } from './dashboards/dashboard-page';
 import type { RouteParams } from './lib/router';
@@ -53,6 +55,12 @@ export const RUNTIME_ROUTES: RuntimeRoute[] = [
     title: { zh: '消息通知', en: 'Notifications' },
     nav: { section: 'work', icon: '⚑', order: 10, badge: useUnreadCount },
     element: () => <NotificationInboxPage />,
+  },
+  {
+    path: '/apps/:app/approvals',
+    title: { zh: '审批中心', en: 'Approvals' },
+    nav: { section: 'work', icon: '✓', order: 20, badge: useApprovalCount },
+    element: () => <ApprovalInboxPage />,
   },
   {
     path: '/apps/:app/dashboards',

@@ -1,5 +1,6 @@
 import type { AppDefinition, EntityDoc, RecordPageSection } from '@lattice/engine';
 import type { ComponentType } from 'react';
+import { RecordApprovalsSection, SubmitForApprovalAction } from '../approvals/record-approvals';
 import type { RecordData } from '../lib/records-api';
 
 /** What a record page extension receives. `reload` re-reads the record (after an approval action, say). */
@@ -24,4 +25,4 @@ export const RECORD_EXTENSIONS: {
     >
   >;
   actions: ComponentType<RecordExtensionProps>[];
-} = { sections: {}, actions: [] };
+} = { sections: { approvals: RecordApprovalsSection }, actions: [SubmitForApprovalAction] };

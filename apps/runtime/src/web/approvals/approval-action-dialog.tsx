@@ -1,0 +1,187 @@
+import { useEffect, useState } from 'react';
+import { ApiError } from '../lib/api';
+import { errorMessage } from '../lib/error-message';
+import { label } from '../lib/i18n';
+import { at } from './approval-text';
+import { actOnFlow, type FlowAction, type FlowInstance, type Person, people } from './approvals-api';
+
+export type DialogKind = 'approve' | 'reject' | 'transfer' | 'add_signer' | 'comment' | 'withdraw' | 'urge';
+
+/**
+ * The modal for one approval action: a comment box plus what the action needs (reject target, person,
+ * before/after, attachment links). Errors from the server (e.g. "already decided") show inside it.
+ */
+export function ApprovalActionDialog(p: {
+  app: string;
+  instanceId: string;
+  kind: DialogKind;
+  taskId?: string | null;
+  /** Earlier approval steps one may send the record back to. */
+  visited?: FlowInstance['visitedNodes'];
+  onDone: (inst: FlowInstance) => void;
+  onCancel: () => void;
+}) {
+  const [comment, setComment] = useState('');
+  const [links, setLinks] = useState('');
+  const [target, setTarget] = useState('submitter');
+  const [user, setUser] = useState('');
+  const [position, setPosition] = useState<'before' | 'after'>('before');
+  const [who, setWho] = useState<Person[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const needsUser = p.kind === 'transfer' || p.kind === 'add_signer';
+
+  useEffect(() => {
+    if (needsUser) void people(p.app).then(setWho, setError);
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && p.onCancel();
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [needsUser, p.app, p.onCancel]);
+
+  const action = (): FlowAction => {
+    const c = comment.trim() ? { comment: comment.trim() } : {};
+    const task = p.taskId ? { taskId: p.taskId } : {};
+    switch (p.kind) {
+      case 'approve':
+        return { type: 'approve', ...task, ...c };
+      case 'reject':
+        return { type: 'reject', ...task, ...c, to: target === 'submitter' ? 'submitter' : { node: target } };
+      case 'transfer':
+        return { type: 'transfer', ...task, ...c, to: user };
+      case 'add_signer':
+        return { type: 'add_signer', ...task, ...c, user, position };
+      case 'comment': {
+        const attachments = links
+          .split('\n')
+          .map((l) => l.trim())
+          .filter(Boolean);
+        return { type: 'comment', comment: comment.trim(), ...(attachments.length ? { attachments } : {}) };
+      }
+      case 'withdraw':
+        return { type: 'withdraw', ...c };
+      case 'urge':
+        return { type: 'urge', ...c };
+    }
+  };
+
+  const submit = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      p.onDone(await actOnFlow(p.app, p.instanceId, action()));
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const title = p.kind === 'add_signer' ? at('addSigner') : at(p.kind);
+  const invalid = (needsUser && !user) || (p.kind === 'comment' && !comment.trim());
+  return (
+    <div className="rt-modal-backdrop" onClick={p.onCancel}>
+      <div
+        className="rt-modal lt-card ap-dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="ap-dialog-title"
+        data-dialog={p.kind}
+        onClick={(e) => e.stopPropagation()}
+      >
+        <h2 id="ap-dialog-title">{title}</h2>
+        {p.kind === 'reject' && (
+          <label className="rt-field">
+            <span>{at('rejectTo')}</span>
+            <select
+              className="lt-input"
+              value={target}
+              onChange={(e) => setTarget(e.target.value)}
+              data-field="reject-to"
+            >
+              <option value="submitter">{at('toSubmitter')}</option>
+              {(p.visited ?? []).map((n) => (
+                <option key={n.nodeId} value={n.nodeId}>
+                  {label(n.label ?? undefined) || n.nodeId}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {needsUser && (
+          <label className="rt-field">
+            <span>{at('pickUser')}</span>
+            <select
+              className="lt-input"
+              value={user}
+              onChange={(e) => setUser(e.target.value)}
+              data-field="user"
+            >
+              <option value="">—</option>
+              {who.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.displayName} ({u.username})
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {p.kind === 'add_signer' && (
+          <div className="rt-row" role="radiogroup">
+            {(['before', 'after'] as const).map((pos) => (
+              <label key={pos} className="rt-check">
+                <input type="radio" checked={position === pos} onChange={() => setPosition(pos)} />
+                {at(pos)}
+              </label>
+            ))}
+          </div>
+        )}
+        <label className="rt-field">
+          <span>{p.kind === 'comment' ? at('comment') : at('commentPlaceholder')}</span>
+          <textarea
+            className="lt-input ap-comment"
+            rows={3}
+            value={comment}
+            onChange={(e) => setComment(e.target.value)}
+            data-field="comment"
+          />
+        </label>
+        {p.kind === 'comment' && (
+          <label className="rt-field">
+            <span>{at('attachments')}</span>
+            <textarea
+              className="lt-input"
+              rows={2}
+              value={links}
+              onChange={(e) => setLinks(e.target.value)}
+              placeholder="https://…"
+              data-field="attachments"
+            />
+          </label>
+        )}
+        {error ? (
+          <div
+            className="lt-error-banner"
+            role="alert"
+            data-error-code={error instanceof ApiError ? error.code : ''}
+          >
+            {errorMessage(error)}
+          </div>
+        ) : null}
+        <div className="rt-form-actions">
+          <button type="button" className="lt-btn" onClick={p.onCancel}>
+            {at('cancel')}
+          </button>
+          <button
+            type="button"
+            className={`lt-btn ${p.kind === 'reject' ? 'rt-btn-danger-solid' : 'lt-btn-primary'}`}
+            disabled={busy || invalid}
+            data-action="confirm"
+            onClick={() => void submit()}
+          >
+            {title}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
