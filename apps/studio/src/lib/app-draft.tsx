@@ -60,6 +60,14 @@ export function AppDraftProvider(p: { appId: string; children: ReactNode }) {
     void reload();
   }, [reload]);
 
+  useEffect(() => {
+    if (!dirty) return;
+    // Closing the tab or reloading with unsaved edits asks first.
+    const guard = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', guard);
+    return () => window.removeEventListener('beforeunload', guard);
+  }, [dirty]);
+
   const update = useCallback((edit: (d: AppDefinition) => AppDefinition) => {
     const current = latest.current;
     if (!current) return;
