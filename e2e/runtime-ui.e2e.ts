@@ -146,6 +146,30 @@ describe('runtime end-user UI', () => {
     await screenshot(page, SUITE, '05-history');
   });
 
+  it('creates a contact from the related list (customer pre-filled) and deletes it after confirming', async () => {
+    const customerUrl = page.url();
+    const customerName = (await page.locator('[data-testid=record-title]').textContent()) ?? '';
+    await page.click('[data-related=contact] [data-action=related-new]');
+    await page.waitForSelector('[data-field=name] input');
+    const customerInput = page.locator('[data-field=customer] input').first();
+    await page.waitForFunction(
+      (name) =>
+        (document.querySelector('[data-field=customer] input') as HTMLInputElement | null)?.value === name,
+      customerName,
+    );
+    expect(await customerInput.inputValue()).toBe(customerName);
+    await page.fill('[data-field=name] input', 'E2E 联系人');
+    await page.selectOption('[data-field=decision_role] select', { index: 1 });
+    await page.click('[data-action=save]');
+    await page.waitForSelector('[data-testid=record-title]:has-text("E2E 联系人")');
+    await page.click('[data-action=delete]');
+    await page.click('[role=alertdialog] [data-action=confirm]');
+    await page.waitForSelector('[data-testid=list-view]');
+    await page.goto(customerUrl);
+    await page.waitForSelector('[data-related=contact][aria-busy=false]');
+    expect(await page.locator('[data-related=contact]').textContent()).not.toContain('E2E 联系人');
+  });
+
   it('shows a server error (duplicate credit code) on the field it belongs to', async () => {
     const taken = (await page.locator('[data-field-view=credit_code] dd').textContent()) ?? '';
     await page.click('.rt-crumb a');

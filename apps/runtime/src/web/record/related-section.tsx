@@ -35,12 +35,12 @@ function RelatedTable(p: {
   useRecordTitles(p.app, p.definition, referencesIn(entity, section.columns, list.items));
   const newHref = `/apps/${p.app}/e/${entity.name}/new?${encodeURIComponent(section.via)}=${encodeURIComponent(p.id)}`;
   return (
-    <div data-related={entity.name}>
+    <div data-related={entity.name} aria-busy={list.loading}>
       <div className="rt-row rt-between rt-section-tools">
         <span className="lt-muted">
           {t('shown', { n: list.items.length + (list.nextCursor ? '+' : '') })}
         </span>
-        <a className="lt-btn" href={newHref} onClick={linkClick(newHref)}>
+        <a className="lt-btn" href={newHref} onClick={linkClick(newHref)} data-action="related-new">
           + {t('create')}
         </a>
       </div>
