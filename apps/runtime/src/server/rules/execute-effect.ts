@@ -14,6 +14,8 @@ export interface EffectScope {
   trx: DbTransaction;
   app: LiveApp;
   locale?: Locale;
+  /** The user whose write triggered the rule (flows started by it are submitted as them). */
+  actorId?: string | null;
 }
 
 /**
@@ -111,7 +113,7 @@ export async function executeEffect(env: RulesEnv, scope: EffectScope, effect: R
           entity: effect.entity,
           recordId: effect.recordId,
           rule: effect.rule,
-          submittedBy: null,
+          submittedBy: scope.actorId ?? null,
           depth: effect.depth,
         },
         idempotencyKey: effect.idempotencyKey,

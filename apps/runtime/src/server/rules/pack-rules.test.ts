@@ -1,12 +1,15 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { creditCodeCheckChar } from '@lattice/engine';
 import { testDatabaseKinds } from '@lattice/engine/storage';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MFG_CRM_PACK_DIR, packDemoSource } from '../demo/pack-demo-source';
 import { startTestServer, type TestServer } from '../testing/test-server';
 
 const APP = '/api/apps/mfg-crm';
+/** 17 characters of a unified social credit code nobody in the seed has; the check character is computed. */
+const CODE_BODY = '91320500MA1M7Q2K3';
 
 /** The manufacturing pack's rules run on the runtime as data: timers, stage-entered fan-out, field cascades. */
 describe.each(testDatabaseKinds())('manufacturing pack rules on %s', (kind) => {
@@ -19,6 +22,7 @@ describe.each(testDatabaseKinds())('manufacturing pack rules on %s', (kind) => {
     s = await startTestServer(kind, {
       dataDir: mkdtempSync(join(tmpdir(), 'lattice-pack-rules-')),
       demoSources: [packDemoSource(MFG_CRM_PACK_DIR, 0.05)],
+      loginPolicy: { rateLimitMax: 1000 },
     });
     admin = await s.login('admin');
     sales = await s.login('sales_east');
@@ -107,5 +111,27 @@ describe.each(testDatabaseKinds())('manufacturing pack rules on %s', (kind) => {
           t.task_type === 'ecn_confirmation' && t.status === 'open',
       ),
     ).toBe(true);
+  });
+  it('a new customer goes into the admission flow (flow.start job); its approval outcome fires the pack rule', async () => {
+    const sales = await s.login('sales_east');
+    const customer = await post(sales, `${APP}/records/customer`, {
+      name: '规则准入测试客户',
+      credit_code: `${CODE_BODY}${creditCodeCheckChar(CODE_BODY)}`,
+      customer_type: 'end_user',
+    });
+    await s.app.jobRunner.drain();
+    const [instance] = await get(sales, `${APP}/flows/records/customer/${customer.id}`);
+    expect(instance).toMatchObject({ flow: 'customer_admission', status: 'running' });
+    for (const user of ['sales_manager', 'risk', 'finance']) {
+      const token = await s.login(user);
+      const res = await s.call('POST', `${APP}/flows/instances/${instance.id}/actions`, {
+        token,
+        body: { type: 'approve', comment: '同意' },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+    }
+    await s.app.jobRunner.drain();
+    const after = await get(await s.login('admin'), `${APP}/records/customer/${customer.id}`);
+    expect(after.admission_status).toBe('approved');
   });
 });

@@ -94,7 +94,7 @@ export function createRuleEngine(env: RulesEnv): RuleEngine {
     }
     for (const effect of effects) {
       if (effect.mode === 'sync') {
-        await executeEffect(env, { trx, app, ...(locale ? { locale } : {}) }, effect);
+        await executeEffect(env, { trx, app, actorId, ...(locale ? { locale } : {}) }, effect);
       } else {
         await env.jobs.enqueue(trx, {
           appId: app.appId,
@@ -221,7 +221,11 @@ export function createRuleEngine(env: RulesEnv): RuleEngine {
     registerJobHandlers(runner) {
       runner.register('rule.effect', async ({ job, trx }) => {
         const app = await env.appStore.getLive(job.appId, { trx });
-        await executeEffect(env, { trx, app }, job.payload.effect as unknown as RuleEffect);
+        await executeEffect(
+          env,
+          { trx, app, actorId: job.payload.actorId },
+          job.payload.effect as unknown as RuleEffect,
+        );
       });
 
       runner.register('rule.timer', async ({ job, trx }) => {
