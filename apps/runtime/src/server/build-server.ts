@@ -128,7 +128,7 @@ export async function buildServer(opts: BuildServerOptions): Promise<FastifyInst
   const encryptionKey = opts.encryptionKey
     ? parseEncryptionKey(opts.encryptionKey)
     : opts.demo
-      ? demoEncryptionKey(opts.dataDir)
+      ? demoEncryptionKey(opts.dataDir, opts.jwtSecret)
       : null;
   const fieldCodec = encryptionKey ? createFieldCipher(encryptionKey) : undefined;
   const jobs = createJobQueue(db, { clock });

@@ -3,6 +3,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { LiveApp } from '@lattice/engine/storage';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { buildOpenApiDocument, type OpenApiDocument } from '../openapi/build-openapi-document';
+import { visibleAppsForDocs } from '../security/visible-apps-for-docs';
 import type { ServerContext } from '../server-context';
 
 /**
@@ -30,7 +31,10 @@ export async function registerDocs(app: FastifyInstance, ctx: ServerContext): Pr
       preHandler: async (request: FastifyRequest) => {
         docs.set(
           request,
-          buildOpenApiDocument(app.swagger() as unknown as OpenApiDocument, await liveApps(ctx)),
+          buildOpenApiDocument(
+            app.swagger() as unknown as OpenApiDocument,
+            await visibleAppsForDocs(app, request, ctx.scope, await liveApps(ctx)),
+          ),
         );
       },
     },

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FieldCodec } from '@lattice/engine/storage';
@@ -46,11 +46,19 @@ export function parseEncryptionKey(text: string): Buffer {
   return key;
 }
 
-/** Demo mode: a key generated once into `<dataDir>/encryption-key` (mode 600) and reused afterwards. */
-export function demoEncryptionKey(dataDir: string): Buffer {
+/**
+ * Demo mode: a key generated once into `<dataDir>/encryption-key` (mode 600) and reused afterwards. When
+ * the data dir is not writable (tests) the key is derived from `fallbackSecret` (HKDF-SHA256), so it is
+ * still stable across restarts with the same secret.
+ */
+export function demoEncryptionKey(dataDir: string, fallbackSecret: string): Buffer {
   const file = join(dataDir, 'encryption-key');
   if (existsSync(file)) return parseEncryptionKey(readFileSync(file, 'utf8'));
   const key = randomBytes(32);
-  writeFileSync(file, key.toString('base64url'), { mode: 0o600 });
-  return key;
+  try {
+    writeFileSync(file, key.toString('base64url'), { mode: 0o600 });
+    return key;
+  } catch {
+    return Buffer.from(hkdfSync('sha256', fallbackSecret, 'lattice', 'field-encryption', 32));
+  }
 }

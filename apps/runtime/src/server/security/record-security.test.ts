@@ -148,6 +148,19 @@ describe.each(testDatabaseKinds())('record security on %s', (kind) => {
     );
   });
 
+  it('leaves hidden fields and unreadable entities out of the OpenAPI document', async () => {
+    const mine = (await s.call('GET', '/api/docs/json', { token: finance })).json();
+    const contact = mine.components.schemas['mfg-crm.contact'].properties;
+    expect(contact).toHaveProperty('name');
+    expect(contact).not.toHaveProperty('personality');
+    expect(contact).not.toHaveProperty('private_notes');
+    expect(mine.components.schemas).not.toHaveProperty('mfg-crm.ecn');
+    const anonymous = (await s.call('GET', '/api/docs/json')).json();
+    expect(anonymous.components.schemas['mfg-crm.contact'].properties).not.toHaveProperty('personality');
+    const admin = (await s.call('GET', '/api/docs/json', { token: await s.login('admin') })).json();
+    expect(admin.components.schemas['mfg-crm.contact'].properties).toHaveProperty('personality');
+  });
+
   it('lets the analyst read but not write records', async () => {
     expect((await s.call('GET', `${base}/customer?limit=1`, { token: analyst })).statusCode).toBe(200);
     const res = await s.call('POST', `${base}/customer`, { token: analyst, body: { name: '新客户' } });
