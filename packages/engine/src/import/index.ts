@@ -1,9 +1,11 @@
 /**
  * `@lattice/engine/import`: the pure core of spreadsheet/CSV import — cell conversion (Excel serials,
  * Chinese dates, 万 units, option labels), column auto-mapping, CSV format detection, row → record input.
- * No I/O: readers (exceljs, csv-parse) and writes live in the runtime and `@lattice/engine/storage`.
+ * No I/O: the readers (exceljs streaming, iconv-lite decoding + `CsvRecordParser`) live in the runtime and
+ * writes in `@lattice/engine/storage`.
  */
 export { cellText, cellToInput, isBlankCell } from './cell-to-input';
+export { CsvRecordParser } from './csv-record-parser';
 export { type CsvDelimiter, detectCsvEncoding, detectDelimiter, detectHeaderRow } from './detect-csv-format';
 export { excelSerialToDate } from './excel-serial-date';
 export type {

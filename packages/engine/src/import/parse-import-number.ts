@@ -1,6 +1,8 @@
 const UNITS: Record<string, number> = { 万: 1e4, 亿: 1e8, 千: 1e3, k: 1e3, K: 1e3 };
 const FULL_WIDTH = /[０-９．，－＋]/g;
 const NUMBER_RE = /^([+-]?)(\d+(?:\.\d*)?|\.\d+)(?:e([+-]?\d+))?$/i;
+/** Plain decimal text, the common case: parsed without any rewriting. */
+const PLAIN_RE = /^-?\d{1,15}(\.\d+)?$/;
 
 /**
  * A spreadsheet number cell → number, or null when it is not one. Text may carry thousands separators
@@ -12,6 +14,7 @@ const NUMBER_RE = /^([+-]?)(\d+(?:\.\d*)?|\.\d+)(?:e([+-]?\d+))?$/i;
 export function parseImportNumber(raw: unknown): number | null {
   if (typeof raw === 'number') return Number.isFinite(raw) ? raw : null;
   if (typeof raw === 'boolean' || typeof raw !== 'string') return null;
+  if (PLAIN_RE.test(raw)) return Number(raw);
   let s = raw
     .trim()
     .replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))

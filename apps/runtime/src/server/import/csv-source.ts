@@ -1,8 +1,13 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { type CellValue, detectCsvEncoding, detectDelimiter, type SourceRow } from '@lattice/engine/import';
-import { parse } from 'csv-parse';
+import {
+  type CellValue,
+  CsvRecordParser,
+  detectCsvEncoding,
+  detectDelimiter,
+  type SourceRow,
+} from '@lattice/engine/import';
 import iconv from 'iconv-lite';
 import { importFileError } from './import-file-error';
 import type { SourceLimits, TabularSource } from './tabular-source';
@@ -11,7 +16,7 @@ const SAMPLE_BYTES = 64 * 1024;
 
 /**
  * A CSV file as a {@link TabularSource}: encoding (UTF-8, else GB18030/GBK) and delimiter detected from
- * the first 64 KB, then streamed through iconv-lite and csv-parse — never read whole.
+ * the first 64 KB, then streamed through iconv-lite and the engine's `CsvRecordParser` — never read whole.
  */
 export async function openCsvSource(path: string, limits: SourceLimits): Promise<TabularSource> {
   const fh = await open(path, 'r');
@@ -46,34 +51,34 @@ async function* readCsv(
   limits: SourceLimits,
 ): AsyncIterable<SourceRow> {
   const raw = createReadStream(path, { highWaterMark: 1024 * 1024 });
-  const text = encoding === 'utf-8' ? raw.setEncoding('utf8') : raw.pipe(iconv.decodeStream('gb18030'));
-  const parser = text.pipe(
-    parse({
-      delimiter,
-      bom: true,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: false,
-      max_record_size: limits.maxRecordChars,
-    }),
-  );
+  const text: AsyncIterable<string> =
+    encoding === 'utf-8'
+      ? raw.setEncoding('utf8')
+      : (raw.pipe(iconv.decodeStream('gb18030')) as unknown as AsyncIterable<string>);
+  const parser = new CsvRecordParser(delimiter, limits.maxRecordChars);
   let row = 0;
-  try {
-    for await (const record of parser as AsyncIterable<string[]>) {
-      row++;
-      const cells: CellValue[] = new Array(record.length);
-      for (let i = 0; i < record.length; i++) {
-        const v = record[i]!;
-        cells[i] = v === '' ? null : v;
-      }
-      yield { row, cells };
+  const toRow = (record: string[]): SourceRow => {
+    const cells: CellValue[] = new Array(record.length);
+    for (let i = 0; i < record.length; i++) {
+      const v = record[i]!;
+      cells[i] = v === '' ? null : v;
     }
+    return { row: ++row, cells };
+  };
+  try {
+    for await (const chunk of text) {
+      for (const record of parser.push(chunk)) yield toRow(record);
+    }
+    for (const record of parser.end()) yield toRow(record);
   } catch (error) {
     raw.destroy();
+    if (error instanceof Error && error.name === 'LatticeError') throw error;
     const msg = error instanceof Error ? error.message : String(error);
     throw importFileError(
       `CSV 第 ${row + 1} 行无法解析：${msg}`,
       `CSV row ${row + 1} cannot be parsed: ${msg}`,
     );
+  } finally {
+    raw.destroy();
   }
 }
