@@ -157,6 +157,9 @@ export function RecordPage(p: { entity: string; id: string }) {
           </div>
         </div>
         <div className="rt-row">
+          {RECORD_EXTENSIONS.actions.map((Action) => (
+            <Action key={Action.name} {...extension} />
+          ))}
           <a
             className="lt-btn lt-btn-primary"
             href={editHref}

@@ -2,6 +2,7 @@ import type { AppDefinition, EntityDoc, RecordPageSection } from '@lattice/engin
 import type { ComponentType } from 'react';
 import { RecordApprovalsSection, SubmitForApprovalAction } from '../approvals/record-approvals';
 import type { RecordData } from '../lib/records-api';
+import { RuleButtonsAction } from '../rules/rule-buttons';
 
 /** What a record page extension receives. `reload` re-reads the record (after an approval action, say). */
 export interface RecordExtensionProps {
@@ -25,4 +26,7 @@ export const RECORD_EXTENSIONS: {
     >
   >;
   actions: ComponentType<RecordExtensionProps>[];
-} = { sections: { approvals: RecordApprovalsSection }, actions: [SubmitForApprovalAction] };
+} = {
+  sections: { approvals: RecordApprovalsSection },
+  actions: [SubmitForApprovalAction, RuleButtonsAction],
+};
