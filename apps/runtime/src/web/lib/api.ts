@@ -25,7 +25,14 @@ export class ApiError extends Error {
 export interface Session {
   accessToken: string;
   refreshToken: string;
-  user: { id: string; username: string; displayName?: string; roles: string[] };
+  user: {
+    id: string;
+    username: string;
+    displayName?: string;
+    roles: string[];
+    department?: string | null;
+    region?: string | null;
+  };
 }
 
 const SESSION_KEY = 'lattice.session';

@@ -1,5 +1,6 @@
 import type { JsonLogic, SortSpec } from '@lattice/engine';
-import { api } from './api';
+import { bindUserVars } from '@lattice/engine';
+import { api, loadSession } from './api';
 
 /** A record as the records API returns it: field names → values, plus system fields. */
 export interface RecordData {
@@ -42,10 +43,27 @@ export interface ListParams {
 const base = (app: string, entity: string) =>
   `/api/apps/${encodeURIComponent(app)}/records/${encodeURIComponent(entity)}`;
 
+/**
+ * Binds `{"var": "$user.id"}` (and `.username`, `.region`, `.department`, `.roles`) in a view's filter to
+ * the signed-in user ("my open tasks"). Only a convenience: the server applies record scopes regardless.
+ */
+export function bindCurrentUser(filter: JsonLogic): JsonLogic {
+  const user = loadSession()?.user;
+  if (!user) return filter;
+  return bindUserVars(filter, {
+    id: user.id,
+    username: user.username,
+    region: user.region ?? null,
+    department: user.department ?? null,
+    departmentsBelow: user.department ? [user.department] : [],
+    roles: user.roles,
+  }) as JsonLogic;
+}
+
 /** The query string of a list request (exported for tests). */
 export function listQueryString(p: ListParams): string {
   const qs = new URLSearchParams();
-  if (p.filter) qs.set('filter', JSON.stringify(p.filter));
+  if (p.filter) qs.set('filter', JSON.stringify(bindCurrentUser(p.filter)));
   if (p.sort && p.sort.length > 0) qs.set('sort', JSON.stringify(p.sort));
   if (p.q?.trim()) qs.set('q', p.q.trim());
   if (p.limit) qs.set('limit', String(p.limit));
