@@ -139,6 +139,11 @@ describe('studio: an analyst builds 设备台账 by drag and drop, publishes, an
       'maintenance_interval',
       'retire_reason',
     ]);
+    // Who can use it: sales may create, read and update ledgers of their own records.
+    const salesRow = page.locator('[data-testid="entity-access"] [data-role-row="sales"]');
+    for (const right of ['create', 'read', 'update'])
+      await salesRow.locator(`[data-right="${right}"]`).check();
+    await salesRow.locator('[data-prop="scope"]').selectOption('own');
     await screenshot(page, SUITE, '02-entity-designer');
     await saveDraft(page);
 
@@ -203,6 +208,20 @@ describe('studio: an analyst builds 设备台账 by drag and drop, publishes, an
     await page.fill('[data-prop="note"]', '新增设备台账');
     await page.click('[data-action="publish"]');
     await page.locator('[data-testid="published"]').waitFor();
+
+    const analystToken = await page.evaluate(
+      () => JSON.parse(localStorage.getItem('lattice.session') ?? '{}').accessToken,
+    );
+    const published = (await (
+      await fetch(`${runtime.url}/api/apps/mfg-crm`, { headers: { Authorization: `Bearer ${analystToken}` } })
+    ).json()) as {
+      definition: { documents: { kind: string; name: string; entities?: Record<string, unknown> }[] };
+    };
+    const salesRole = published.definition.documents.find((d) => d.kind === 'role' && d.name === 'sales');
+    expect(salesRole?.entities?.equipment_ledger).toEqual({
+      rights: ['create', 'read', 'update'],
+      scope: { type: 'own' },
+    });
 
     // Runtime: an admin (analysts edit metadata, not records) creates a ledger record.
     const user = await browser.newContext({ viewport: { width: 1024, height: 900 } });

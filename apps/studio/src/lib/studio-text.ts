@@ -217,6 +217,27 @@ export const STUDIO_TEXT = {
     zh: '删除实体「{name}」及其表单和视图？发布前不会影响数据。',
     en: 'Delete entity {name} with its forms and views? Nothing changes until you publish.',
   },
+  access: { zh: '谁可以使用', en: 'Who can use it' },
+  accessHint: {
+    zh: '各角色对该实体的权限；未单独设置时沿用角色的通用权限（*）。管理员始终拥有全部权限。',
+    en: 'Each role’s rights on this entity; without its own entry a role uses its general (*) entry. Admins always have every right.',
+  },
+  role: { zh: '角色', en: 'Role' },
+  scope: { zh: '数据范围', en: 'Scope' },
+  scopeOwn: { zh: '本人', en: 'Own' },
+  scopeDepartment: { zh: '本部门', en: 'Department' },
+  scopeRegion: { zh: '本区域', en: 'Region' },
+  scopeAll: { zh: '全部', en: 'All' },
+  scopeFilter: { zh: '自定义条件', en: 'Custom filter' },
+  inherited: { zh: '沿用通用权限', en: 'Inherited (*)' },
+  resetToInherited: { zh: '恢复沿用', en: 'Use general' },
+  allRights: { zh: '全部权限', en: 'All rights' },
+  right_create: { zh: '新建', en: 'Create' },
+  right_read: { zh: '查看', en: 'Read' },
+  right_update: { zh: '编辑', en: 'Update' },
+  right_delete: { zh: '删除', en: 'Delete' },
+  right_export: { zh: '导出', en: 'Export' },
+  right_import: { zh: '导入', en: 'Import' },
 } as const;
 
 /** Translates a studio string in the current UI language. */

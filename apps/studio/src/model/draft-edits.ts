@@ -304,6 +304,10 @@ export function removeEntity(
     if (d.kind === 'view' && d.type === 'record') {
       return [{ ...d, sections: d.sections.flatMap((s) => mapChildSection(s, name, () => null)) }];
     }
+    if (d.kind === 'role' && name in d.entities) {
+      const { [name]: _gone, ...entities } = d.entities;
+      return [{ ...d, entities }];
+    }
     return [d];
   });
   return { draft: { ...draft, documents }, blockedBy: [] };

@@ -20,6 +20,7 @@ import {
   updateField,
 } from '../../model/draft-edits';
 import { newField } from '../../model/new-field';
+import { EntityAccessPanel } from './entity-access-panel';
 import { EntityTabs } from './entity-tabs';
 import { FieldPropertyPanel } from './field-property-panel';
 import { SelectProp } from './number-prop';
@@ -148,6 +149,9 @@ export function EntityDesignerPage(p: { appId: string; entity: string }) {
           }}
         />
       </FieldListDesigner>
+      <div style={{ marginTop: 16 }}>
+        <EntityAccessPanel draft={draft} entity={entity.name} update={update} />
+      </div>
     </div>
   );
 }
