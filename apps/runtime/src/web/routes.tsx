@@ -1,5 +1,6 @@
 import type { I18nText } from '@lattice/engine';
 import type { ReactNode } from 'react';
+import { AdminPage } from './admin/admin-page';
 import { ApprovalInboxPage } from './approvals/approval-inbox-page';
 import { useApprovalCount } from './approvals/use-approval-count';
 import { DashboardListPage } from './dashboards/dashboard-list-page';
@@ -72,6 +73,12 @@ export const RUNTIME_ROUTES: RuntimeRoute[] = [
     path: '/apps/:app/dashboards/:dashboard',
     title: { zh: '仪表盘', en: 'Dashboard' },
     element: (p) => <DashboardPage key={p.dashboard} dashboard={p.dashboard!} />,
+  },
+  {
+    path: '/admin',
+    title: { zh: '系统管理', en: 'Administration' },
+    nav: { section: 'admin', icon: '⚙', order: 10, roles: ['admin'] },
+    element: () => <AdminPage />,
   },
   // Data pages (the sidebar's "data" section is generated from the app's entities and views).
   {
