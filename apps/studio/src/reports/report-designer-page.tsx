@@ -26,6 +26,7 @@ import {
   chartFor,
   type FieldChoice,
   fieldChoices,
+  setBucket,
   uniqueAlias,
   upsertDocument,
 } from './report-model';
@@ -182,12 +183,7 @@ export function ReportDesignerPage(p: { appId: string; report: string }) {
                       value={dim.bucket ?? ''}
                       onChange={(e) => {
                         const bucket = e.target.value as DateBucket | '';
-                        const { bucket: _old, ...rest } = dim;
-                        const next = bucket ? { ...rest, bucket } : rest;
-                        setDataset({
-                          ...doc.dataset,
-                          dimensions: doc.dataset.dimensions.map((d, j) => (j === i ? next : d)),
-                        });
+                        setDataset(setBucket(doc.dataset, i, bucket || undefined));
                       }}
                     >
                       <option value="">—</option>
@@ -310,6 +306,26 @@ export function ReportDesignerPage(p: { appId: string; report: string }) {
                     setDoc({ ...doc, chart: { ...doc.chart, ...(value ? { value } : {}) } })
                   }
                 />
+                <label className="st-field">
+                  {rpt('valueFormat')}
+                  <select
+                    className="lt-input"
+                    data-prop="chart.options.format"
+                    value={doc.chart.options?.format === 'percent' ? 'percent' : ''}
+                    onChange={(e) => {
+                      const { format: _f, ...options } = doc.chart.options ?? {};
+                      const next = e.target.value ? { ...options, format: e.target.value } : options;
+                      const { options: _o, ...chart } = doc.chart;
+                      setDoc({
+                        ...doc,
+                        chart: Object.keys(next).length > 0 ? { ...chart, options: next } : chart,
+                      });
+                    }}
+                  >
+                    <option value="">{rpt('formatNumber')}</option>
+                    <option value="percent">{rpt('formatPercent')}</option>
+                  </select>
+                </label>
               </div>
             </div>
             <details className="lt-card rp-advanced">

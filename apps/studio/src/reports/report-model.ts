@@ -86,6 +86,22 @@ export function addDimension(dataset: Dataset, choice: FieldChoice): Dataset {
   return { ...dataset, dimensions: [...dataset.dimensions, dim] };
 }
 
+/**
+ * Changes the date bucket of dimension `index` (undefined = group by the raw value). An alias the
+ * designer generated (`order_date_month`) follows the bucket (`order_date_quarter`); a hand-set alias stays.
+ */
+export function setBucket(dataset: Dataset, index: number, bucket: DateBucket | undefined): Dataset {
+  const dim = dataset.dimensions[index];
+  if (!dim) return dataset;
+  const { bucket: old, ...rest } = dim;
+  const root = dim.field.replace(/\./g, '_');
+  const generated = dim.as === (old ? `${root}_${old}` : root);
+  const others = { ...dataset, dimensions: dataset.dimensions.filter((_, j) => j !== index) };
+  const as = generated ? uniqueAlias(others, bucket ? `${root}_${bucket}` : root) : dim.as;
+  const next: Dimension = { ...rest, ...(as ? { as } : {}), ...(bucket ? { bucket } : {}) };
+  return { ...dataset, dimensions: dataset.dimensions.map((d, j) => (j === index ? next : d)) };
+}
+
 /** Adds a measure for a dropped field: numbers are summed, anything else counted distinct. */
 export function addMeasure(dataset: Dataset, choice: FieldChoice): Dataset {
   const type = choice.kind === 'number' ? 'sum' : 'count_distinct';

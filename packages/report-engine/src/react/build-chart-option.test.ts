@@ -143,6 +143,27 @@ describe('buildChartOption', () => {
     });
   });
 
+  it('orders date buckets by time even when they are the second dimension, and labels percents', () => {
+    const data: DatasetResult = {
+      columns: regionMonth.columns,
+      rows: [
+        { region: '华东', month: '2026-02', n: 0.5, revenue: 1 },
+        { region: '华南', month: '2025-12', n: 0.25, revenue: 1 },
+        { region: '华南', month: '2026-01', n: 0.125, revenue: 1 },
+      ],
+    };
+    const option = echartsOf(
+      buildChartOption(
+        { type: 'heatmap', x: 'region', series: 'month', value: 'n', options: { format: 'percent' } },
+        data,
+      ),
+    );
+    expect((option.yAxis as { data: string[] }).data).toEqual(['2025-12', '2026-01', '2026-02']);
+    const label = (option.series as { label: { formatter: (p: { value: unknown[] }) => string } }[])[0]!
+      .label;
+    expect(label.formatter({ value: [0, 0, 0.125] })).toBe('12.5%');
+  });
+
   it('plots scatter points of two measures per group', () => {
     const series = seriesOf(buildChartOption(SPECS.scatter.spec, regionMonth));
     expect(series[0]!.data[0]).toMatchObject({ name: '华东', value: [3, 300] });

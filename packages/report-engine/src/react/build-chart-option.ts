@@ -57,7 +57,10 @@ export function buildChartOption(spec: ChartSpec, data: ChartData, locale: Local
     case 'funnel':
       return { kind: 'echarts', option: pieLikeOption(spec.type, chartRoles(spec, data), rows, locale) };
     case 'heatmap':
-      return { kind: 'echarts', option: heatmapOption(chartRoles(spec, data, true), rows, locale) };
+      return {
+        kind: 'echarts',
+        option: heatmapOption(chartRoles(spec, data, true), rows, locale, spec.options?.format),
+      };
     case 'scatter':
       return { kind: 'echarts', option: scatterOption(chartRoles(spec, data), rows, locale) };
     case 'gauge':

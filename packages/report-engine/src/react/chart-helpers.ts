@@ -48,12 +48,31 @@ export function formatNumber(value: CellValue | undefined, locale: Locale): stri
   );
 }
 
-/** Distinct values of a column in first-seen (i.e. query ORDER BY) order. */
+/**
+ * Distinct values of a column in first-seen (i.e. query ORDER BY) order — except date buckets, which are
+ * sorted by time (their labels sort lexically: `2025-Q4` < `2026-Q1`), empty last: when a bucket is the
+ * second dimension the query order would interleave them.
+ */
 export function distinctValues(rows: ResultRow[], column: ResultColumn | undefined): CellValue[] {
   if (!column) return [null];
   const seen = new Set<CellValue>();
   for (const r of rows) seen.add(r[column.key] ?? null);
-  return [...seen];
+  const values = [...seen];
+  if (!column.bucket) return values;
+  return values.sort((a, b) =>
+    a === null ? 1 : b === null ? -1 : String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0,
+  );
+}
+
+/** A value as chart label text: percent (`41.7%`) when `format` is `percent`, else a rounded number. */
+export function formatValue(value: CellValue | undefined, locale: Locale, format?: unknown): string {
+  if (format === 'percent' && typeof value === 'number') {
+    return new Intl.NumberFormat(locale === 'en' ? 'en-US' : 'zh-CN', {
+      style: 'percent',
+      maximumFractionDigits: 1,
+    }).format(value);
+  }
+  return formatNumber(value, locale);
 }
 
 export function numberOrNull(value: CellValue | undefined): number | null {

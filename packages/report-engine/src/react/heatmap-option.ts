@@ -7,11 +7,17 @@ import {
   distinctValues,
   drillCell,
   formatCategory,
+  formatValue,
   numberOrNull,
 } from './chart-helpers';
 
-/** Heatmap of two dimensions (e.g. month on x, region on y) coloured by `value`. */
-export function heatmapOption(roles: ChartRoles, rows: ResultRow[], locale: Locale): EChartsOption {
+/** Heatmap of two dimensions (e.g. month on x, region on y) coloured by `value`; `format: 'percent'` labels rates. */
+export function heatmapOption(
+  roles: ChartRoles,
+  rows: ResultRow[],
+  locale: Locale,
+  format?: unknown,
+): EChartsOption {
   const { x, series: y, value } = roles;
   const xs = distinctValues(rows, x);
   const ys = distinctValues(rows, y);
@@ -47,6 +53,17 @@ export function heatmapOption(roles: ChartRoles, rows: ResultRow[], locale: Loca
       left: 'center',
       bottom: 0,
     },
-    series: [{ type: 'heatmap', name: columnLabel(value, locale), data, label: { show: true } }],
+    series: [
+      {
+        type: 'heatmap',
+        name: columnLabel(value, locale),
+        data,
+        label: {
+          show: true,
+          formatter: (p: { value?: unknown }) =>
+            formatValue(Array.isArray(p.value) ? (p.value[2] as number | null) : null, locale, format),
+        },
+      },
+    ],
   };
 }
