@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot } from './support/browser';
@@ -207,5 +209,53 @@ describe('manufacturing CRM pack in the browser', () => {
       .poll(() => page.locator('[data-section=timeline] .rt-timeline-item').count())
       .toBeGreaterThan(0);
     await screenshot(page, SUITE, '03-customer-360');
+  });
+
+  it('exports the app as a pack file in the studio and upgrades it from that file, refusing a tampered file', async () => {
+    const studio = await browser.newPage({ viewport: { width: 1100, height: 900 }, acceptDownloads: true });
+    try {
+      await studio.goto(`${rt.url}/studio/`);
+      await studio.fill('input[name="username"]', 'admin');
+      await studio.fill('input[name="password"]', 'demo1234');
+      await studio.click('button[type="submit"]');
+      await studio.click('nav a[href="/studio/packs"]');
+      await studio.waitForSelector('[data-testid=installed-packs]');
+      expect(await studio.locator('[data-testid=installed-packs]').textContent()).toContain('mfg-crm');
+
+      await studio.selectOption('[data-testid=export-app]', APP);
+      await studio.fill('[data-testid=pack-export] input >> nth=1', '0.2.0');
+      const [download] = await Promise.all([
+        studio.waitForEvent('download'),
+        studio.click('[data-action=export-pack]'),
+      ]);
+      expect(download.suggestedFilename()).toBe('mfg-crm-0.2.0.lattice-pack.json');
+      const file = join(rt.dataDir, download.suggestedFilename());
+      await download.saveAs(file);
+      await screenshot(studio, SUITE, '04-studio-packs');
+
+      // A tampered copy is refused with the reason; nothing is installed.
+      const tampered = join(rt.dataDir, 'tampered.lattice-pack.json');
+      writeFileSync(tampered, readFileSync(file, 'utf8').replace('客户档案', '客户档案X'));
+      await studio.setInputFiles('[data-testid=pack-file]', tampered);
+      await studio.waitForSelector('[data-testid=pack-error]');
+
+      // The exported file is a newer version of the installed pack: preview the merge, then apply it.
+      await studio.setInputFiles('[data-testid=pack-file]', file);
+      await studio.waitForSelector('[data-testid=pack-check]');
+      await studio.click('[data-action=preview-upgrade]');
+      await studio.waitForSelector('[data-testid=upgrade-preview]');
+      await studio.click('[data-action=apply-upgrade]');
+      await studio.waitForSelector('[data-testid=pack-done]');
+      expect(await studio.locator('[data-testid=pack-done]').textContent()).toContain('0.2.0');
+      await expect
+        .poll(() => studio.locator('[data-testid=installed-packs]').textContent())
+        .toContain('0.2.0');
+      await screenshot(studio, SUITE, '05-studio-upgraded');
+    } catch (e) {
+      await screenshot(studio, SUITE, 'failure');
+      throw e;
+    } finally {
+      await studio.close();
+    }
   });
 });

@@ -33,8 +33,8 @@ async function packErrorPaths(run: () => Promise<unknown>): Promise<string[]> {
   throw new Error('expected the pack operation to be refused');
 }
 
-const v020 = () =>
-  testPackFiles('0.2.0', (docs: Record<string, Doc>) => {
+const v020 = (version = '0.2.0') =>
+  testPackFiles(version, (docs: Record<string, Doc>) => {
     const customer = docs['entities/customer.json']!;
     customer.fields[0].label = { zh: '客户名称', en: 'Customer name' };
     customer.fields[1].label = { zh: '客户等级', en: 'Customer tier' };
@@ -209,5 +209,13 @@ describe.each(testDatabaseKinds())('pack install / upgrade / export on %s', (kin
     } finally {
       await other.close();
     }
+  });
+
+  it('moves the pack base on without publishing when the new version changes no document', async () => {
+    const before = (await deps.appStore.listVersions(APP)).length;
+    const r = await upgradePack(deps, rc, { files: v020('0.2.5') });
+    expect(r.changes).toEqual([]);
+    expect((await deps.appStore.listVersions(APP)).length).toBe(before);
+    expect((await getPackInstall(db.kysely, APP))?.manifest.version).toBe('0.2.5');
   });
 });

@@ -28,6 +28,9 @@ export interface PackUpgradePreview {
 
 interface Planned extends PackUpgradePreview {
   merged: AppDefinition;
+  /** The merged app is the live app: only the pack base moves on (publish refuses an empty change). */
+  unchanged: boolean;
+  liveVersion: number;
   files: Record<string, string>;
   newApp: AppDefinition;
 }
@@ -44,7 +47,8 @@ async function plan(deps: PackDeps, source: Parameters<typeof loadPack>[0]): Pro
     );
   }
   checkPackUpgrade(installed.manifest, pack.manifest);
-  const live = (await deps.appStore.getLive(appId)).definition;
+  const liveApp = await deps.appStore.getLive(appId);
+  const live = liveApp.definition;
   const draft = await deps.appStore.getDraft(appId);
   if (canonicalJson(draft) !== canonicalJson(live)) {
     throw packError(
@@ -61,6 +65,8 @@ async function plan(deps: PackDeps, source: Parameters<typeof loadPack>[0]): Pro
     changes,
     problems: validateAppDefinition(merged),
     merged,
+    unchanged: canonicalJson(merged) === canonicalJson(live),
+    liveVersion: liveApp.version,
     files,
     newApp: pack.app,
   };
@@ -75,14 +81,21 @@ export async function previewPackUpgrade(
   deps: PackDeps,
   source: Parameters<typeof loadPack>[0],
 ): Promise<PackUpgradePreview> {
-  const { merged: _m, files: _f, newApp: _n, ...preview } = await plan(deps, source);
+  const {
+    merged: _m,
+    files: _f,
+    newApp: _n,
+    unchanged: _u,
+    liveVersion: _v,
+    ...preview
+  } = await plan(deps, source);
   return preview;
 }
 
 /**
  * Applies an upgrade in ONE transaction: saves the merged app as the draft, publishes it (storage
  * migration included; a lossy change needs `confirmLossy`) and makes the new version the next upgrade's
- * base. User records and customisations stay; on any error nothing changes.
+ * base. When the merge changes no document, nothing is published: only the base moves on. User records and customisations stay; on any error nothing changes.
  */
 export async function upgradePack(
   deps: PackDeps,
@@ -93,25 +106,29 @@ export async function upgradePack(
   const p = await plan(deps, source);
   if (p.problems.length > 0) throw new LatticeError('LATTICE_ERR_VALIDATION', p.problems);
   const appVersion = await deps.db.kysely.transaction().execute(async (trx) => {
-    await deps.appStore.saveDraft(rc, p.appId, p.merged, { trx });
-    const published = await deps.appStore.publish(
-      p.appId,
-      {
-        trx,
-        confirmLossy: opts.confirmLossy ?? false,
-        note: `pack upgrade ${p.from.id} ${p.from.version} → ${p.to.version}`,
-      },
-      rc,
-    );
+    let version = p.liveVersion;
+    if (!p.unchanged) {
+      await deps.appStore.saveDraft(rc, p.appId, p.merged, { trx });
+      const published = await deps.appStore.publish(
+        p.appId,
+        {
+          trx,
+          confirmLossy: opts.confirmLossy ?? false,
+          note: `pack upgrade ${p.from.id} ${p.from.version} → ${p.to.version}`,
+        },
+        rc,
+      );
+      version = published.version;
+    }
     await putPackInstall(
       trx,
       { appId: p.appId, manifest: p.to, hash: packContentHash(p.files), files: p.files, app: p.newApp },
       deps.clock.now(),
       rc.actor.id,
     );
-    return published.version;
+    return version;
   });
   deps.appStore.forgetLive(p.appId);
-  const { merged: _m, files: _f, newApp: _n, ...preview } = p;
+  const { merged: _m, files: _f, newApp: _n, unchanged: _u, liveVersion: _v, ...preview } = p;
   return { ...preview, appVersion };
 }
