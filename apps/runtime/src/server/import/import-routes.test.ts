@@ -79,7 +79,7 @@ describe('import API (pglite)', () => {
     expect(wb.worksheets[0]!.getRow(2).values).toEqual([
       undefined,
       3,
-      '员工人数',
+      '员工数',
       'employees',
       '很多',
       expect.stringContaining('number'),
