@@ -212,4 +212,20 @@ describe.each(testDatabaseKinds())('rules runtime on %s', (kind) => {
     const read = await s.call('POST', '/api/notifications/read', { token, body: {} });
     expect(read.json()).toEqual({ updated: 0 });
   });
+  it('arms the future timers of records created before the timer rule was published', async () => {
+    const lead = await createLead({ name: 'Early bird' });
+    await s.db.kysely.deleteFrom(JOBS_TABLE).where('kind', '=', 'rule.timer').execute();
+    await s.app.rules.engine.syncSchedules(APP);
+    await s.app.rules.engine.syncSchedules(APP);
+    const timers = await s.db.kysely
+      .selectFrom(JOBS_TABLE)
+      .select(['payload', 'run_at'])
+      .where('kind', '=', 'rule.timer')
+      .execute();
+    const payloads = timers.map(
+      (t) => (typeof t.payload === 'string' ? JSON.parse(t.payload) : t.payload) as { recordId: string },
+    );
+    // Older leads' 24 h have passed; only the new one is still due, once.
+    expect(payloads.map((p) => p.recordId)).toEqual([lead.id]);
+  });
 });

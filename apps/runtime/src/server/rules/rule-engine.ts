@@ -1,5 +1,11 @@
 import type { Locale, RuleDoc } from '@lattice/engine';
-import { compileJsonLogic, documentsOfKind, jsonLogicTruthy, LatticeError } from '@lattice/engine';
+import {
+  compileJsonLogic,
+  documentsOfKind,
+  findEntity,
+  jsonLogicTruthy,
+  LatticeError,
+} from '@lattice/engine';
 import type {
   DbTransaction,
   LiveApp,
@@ -9,6 +15,7 @@ import type {
 } from '@lattice/engine/storage';
 import {
   type CompiledRule,
+  durationMs,
   nextCronRun,
   planRuleActions,
   type RuleContext,
@@ -173,6 +180,49 @@ export function createRuleEngine(env: RulesEnv): RuleEngine {
     });
   }
 
+  /**
+   * A timer rule published after its records were created: arm the timers still in the future (records
+   * whose `from` lies within the last `after`). Keys dedupe, so re-running this is harmless.
+   */
+  async function armExistingTimers(app: LiveApp): Promise<void> {
+    const now = clock.now();
+    for (const rule of documentsOfKind(app.definition, 'rule')) {
+      const t = rule.trigger;
+      if (!rule.enabled || t.type !== 'relative_timer') continue;
+      const entity = findEntity(app.definition, rule.entity);
+      const fromField = entity?.fields.find((f) => f.name === t.from);
+      const since = new Date(now.getTime() - durationMs(t.after));
+      const bound = fromField?.type === 'date' ? since.toISOString().slice(0, 10) : since.toISOString();
+      await env.db.kysely.transaction().execute(async (trx) => {
+        const wctx = ruleWriteContext(clock, rule.name, 0);
+        await forEachMatch(
+          env.records,
+          wctx,
+          trx,
+          app.appId,
+          rule.entity,
+          { '>=': [{ var: t.from }, bound] },
+          async (record) => {
+            const due = relativeTimerDueAt(rule, record);
+            if (!due || due <= now) return;
+            await env.jobs.enqueue(trx, {
+              appId: app.appId,
+              kind: 'rule.timer',
+              payload: {
+                rule: rule.name,
+                entity: rule.entity,
+                recordId: record.id,
+                dueAt: due.toISOString(),
+              },
+              idempotencyKey: `timer:${rule.name}:${record.id}:${due.toISOString()}`,
+              runAt: due,
+            });
+          },
+        );
+      });
+    }
+  }
+
   async function loadOrNull(trx: DbTransaction, appId: string, entity: string, id: string, rule: string) {
     try {
       return await env.records.get(ruleWriteContext(clock, rule, 0), appId, entity, id, { trx });
@@ -283,6 +333,7 @@ export function createRuleEngine(env: RulesEnv): RuleEngine {
       const app = await env.appStore.getLive(appId);
       const scheduled = ruleSetFor(app.definition).scheduled();
       for (const { rule } of scheduled) await enqueueNextRun(env.db.kysely, appId, rule, clock.now());
+      await armExistingTimers(app);
       return scheduled.length;
     },
 
