@@ -1,0 +1,281 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, screenshot } from './support/browser';
+import { type RunningRuntime, startRuntime } from './support/start-runtime';
+
+const SUITE = 'flows';
+const APP = '/api/apps/mfg-crm';
+
+interface Instance {
+  id: string;
+  status: string;
+  submitter: string | null;
+  activeNodes: { nodeId: string }[];
+  tasks: { assigneeName: string; nodeId: string; status: string }[];
+  events: { action: string; actorName: string; comment: string | null }[];
+}
+
+async function waitForDemoSeed(rt: RunningRuntime): Promise<void> {
+  const deadline = Date.now() + 150_000;
+  while (!/demo data from|demo seeding failed/.test(rt.output())) {
+    if (Date.now() > deadline) throw new Error(`demo seed did not finish:\n${rt.output().slice(-2000)}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+/** Access tokens per user (logins are rate-limited per IP); cleared when the server clock moves. */
+const tokens = new Map<string, string>();
+
+async function login(rt: RunningRuntime, username: string): Promise<string> {
+  const cached = tokens.get(username);
+  if (cached) return cached;
+  const res = await fetch(`${rt.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: 'demo1234' }),
+  });
+  const token = ((await res.json()) as { accessToken: string }).accessToken;
+  if (!token) throw new Error(`login ${username} failed (${res.status})`);
+  tokens.set(username, token);
+  return token;
+}
+
+async function call<T>(
+  rt: RunningRuntime,
+  user: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  const res = await fetch(`${rt.url}${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${await login(rt, user)}`,
+      ...(body ? { 'content-type': 'application/json' } : {}),
+    },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+  const json = (await res.json()) as T;
+  if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+const CODE_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const CODE_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+
+/** A unified social credit code with a correct check character (GB 32100), unique per run. */
+function creditCode(n: number): string {
+  const body = `91320500${String(Date.now() % 1e7).padStart(7, '0')}${String(n).padStart(2, '0')}`;
+  const sum = [...body].reduce((acc, ch, i) => acc + CODE_CHARS.indexOf(ch) * CODE_WEIGHTS[i]!, 0);
+  return body + CODE_CHARS[(31 - (sum % 31)) % 31];
+}
+
+describe('approval flows: new-customer admission and major-impact escalation', () => {
+  let rt: RunningRuntime;
+  let browser: Browser;
+  let clockDir: string;
+  let clockFile: string;
+
+  beforeAll(async () => {
+    clockDir = mkdtempSync(join(tmpdir(), 'lattice-clock-'));
+    clockFile = join(clockDir, 'offset-ms');
+    writeFileSync(clockFile, '0');
+    rt = await startRuntime({ LATTICE_DEMO_SCALE: '0.05', LATTICE_TEST_CLOCK_FILE: clockFile });
+    await waitForDemoSeed(rt);
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await rt?.stop();
+    rmSync(clockDir, { recursive: true, force: true });
+  });
+
+  /** The record's flow instances once the rule's `flow.start` job has run. */
+  async function flowsOf(entity: string, id: string, count = 1): Promise<Instance[]> {
+    let list: Instance[] = [];
+    await expect
+      .poll(
+        async () => {
+          list = await call<Instance[]>(rt, 'admin', 'GET', `${APP}/flows/records/${entity}/${id}`);
+          return list.length;
+        },
+        { timeout: 60_000, interval: 500 },
+      )
+      .toBeGreaterThanOrEqual(count);
+    return list;
+  }
+
+  async function signIn(page: Page, username: string): Promise<void> {
+    await page.goto(`${rt.url}/`);
+    await page.evaluate(() => localStorage.clear());
+    await page.goto(`${rt.url}/`);
+    await page.fill('input[name=username]', username);
+    await page.fill('input[name=password]', 'demo1234');
+    await page.click('button[type=submit]');
+    await page.locator('a[href="/apps/mfg-crm/approvals"]').waitFor();
+  }
+
+  /** Approves (or rejects) the inbox line of `title` with a comment, as the signed-in user. */
+  async function decideInInbox(
+    page: Page,
+    title: string,
+    comment: string,
+    kind: 'approve' | 'reject' = 'approve',
+  ) {
+    const link = page.locator('a[href="/apps/mfg-crm/approvals"]');
+    await link.locator('.rt-nav-badge').waitFor();
+    await link.click();
+    const item = page.locator(`[data-testid="approval-inbox"] [data-record-title="${title}"]`);
+    await item.waitFor();
+    await item.locator(`[data-action="inbox-${kind}"]`).click();
+    await page.fill('[data-dialog] [data-field="comment"]', comment);
+    await page.click('[data-dialog] [data-action="confirm"]');
+    await page.locator('[data-dialog]').waitFor({ state: 'detached' });
+    await item.waitFor({ state: 'detached' });
+  }
+
+  it('sales, risk and finance countersign a new customer; the outcome rule marks it admitted', async () => {
+    const name = `苏州恒力精密（E2E ${Date.now() % 10000}）`;
+    const customer = await call<{ id: string }>(rt, 'sales_east', 'POST', `${APP}/records/customer`, {
+      name,
+      credit_code: creditCode(1),
+      customer_type: 'end_user',
+      tier: 'normal',
+      region: 'east',
+    });
+    const [inst] = await flowsOf('customer', customer.id);
+    expect(inst!.activeNodes.map((n) => n.nodeId)).toEqual(['countersign']);
+    expect(new Set(inst!.tasks.map((t) => t.assigneeName)).size).toBe(3);
+
+    const context = await browser.newContext({ viewport: { width: 1024, height: 800 } });
+    const page = await context.newPage();
+    try {
+      await signIn(page, 'risk');
+      await screenshot(page, SUITE, '01-risk-signed-in');
+      await decideInInbox(page, name, '风险评估通过');
+      await signIn(page, 'finance');
+      await decideInInbox(page, name, '信用额度同意');
+
+      // Still waiting for the sales manager: the record is locked, the timeline shows both decisions.
+      await signIn(page, 'sales_manager');
+      await page.goto(`${rt.url}/apps/mfg-crm/e/customer/r/${customer.id}`);
+      const timeline = page.locator('[data-testid="approval-timeline"]');
+      await timeline.waitFor();
+      await timeline.locator('[data-testid="record-locked"]').waitFor();
+      await expect.poll(() => timeline.innerText()).toContain('风险评估通过');
+      expect(await timeline.innerText()).toContain('信用额度同意');
+      await screenshot(page, SUITE, '02-record-countersign');
+      await timeline.locator('[data-action="flow-approve"]').click();
+      await page.fill('[data-dialog] [data-field="comment"]', '同意准入');
+      await page.click('[data-dialog] [data-action="confirm"]');
+      await timeline.locator('[data-status="approved"]').waitFor();
+      await screenshot(page, SUITE, '03-record-approved');
+    } catch (e) {
+      await screenshot(page, SUITE, 'failure-countersign');
+      throw e;
+    } finally {
+      await context.close();
+    }
+    await expect
+      .poll(
+        async () =>
+          (
+            await call<{ admission_status: string | null }>(
+              rt,
+              'admin',
+              'GET',
+              `${APP}/records/customer/${customer.id}`,
+            )
+          ).admission_status,
+        { timeout: 30_000, interval: 500 },
+      )
+      .toBe('approved');
+  });
+
+  it('a strategic customer takes the green channel: one approval', async () => {
+    const name = `宁波战略客户（E2E ${Date.now() % 10000}）`;
+    const customer = await call<{ id: string }>(rt, 'sales_east', 'POST', `${APP}/records/customer`, {
+      name,
+      credit_code: creditCode(2),
+      customer_type: 'oem',
+      tier: 'strategic',
+      region: 'east',
+    });
+    const [inst] = await flowsOf('customer', customer.id);
+    expect(inst!.activeNodes.map((n) => n.nodeId)).toEqual(['green_channel']);
+    expect(inst!.tasks).toHaveLength(1);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+    const page = await context.newPage();
+    try {
+      await signIn(page, 'sales_manager');
+      await decideInInbox(page, name, '战略客户，绿色通道放行');
+      await page.click('[data-tab="done"]');
+      await page.locator(`[data-record-title="${name}"]`).waitFor();
+      await screenshot(page, SUITE, '04-green-channel-done');
+    } catch (e) {
+      await screenshot(page, SUITE, 'failure-green');
+      throw e;
+    } finally {
+      await context.close();
+    }
+    const [done] = await flowsOf('customer', customer.id);
+    expect(done!.status).toBe('approved');
+    expect(done!.events.filter((e) => e.action === 'approve')).toHaveLength(1);
+  });
+
+  it('a 重大影响 ticket not handled within 2 hours escalates to the department head', async () => {
+    const customers = await call<{ items: { id: string }[] }>(
+      rt,
+      'admin',
+      'GET',
+      `${APP}/records/customer?limit=1`,
+    );
+    const subject = `产线停机：伺服电机过热（E2E ${Date.now() % 10000}）`;
+    const ticket = await call<{ id: string }>(rt, 'service', 'POST', `${APP}/records/service_ticket`, {
+      subject,
+      customer: customers.items[0]!.id,
+      impact: 'stops_production',
+      ticket_type: 'repair',
+      reported_at: new Date().toISOString(),
+    });
+    const none = await call<Instance[]>(
+      rt,
+      'admin',
+      'GET',
+      `${APP}/flows/records/service_ticket/${ticket.id}`,
+    );
+    expect(none).toHaveLength(0);
+
+    // Two hours (and a bit) pass on the server's clock without anyone handling the ticket.
+    writeFileSync(clockFile, String(2 * 3600_000 + 5 * 60_000));
+    tokens.clear();
+    const [inst] = await flowsOf('service_ticket', ticket.id);
+    expect(inst!.tasks.map((t) => t.assigneeName)).toEqual(['服务部经理 孙海燕']);
+
+    const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+    const page = await context.newPage();
+    try {
+      await signIn(page, 'service_head');
+      const link = page.locator('a[href="/apps/mfg-crm/approvals"]');
+      await link.locator('.rt-nav-badge').waitFor();
+      await link.click();
+      const item = page.locator(`[data-record-title="${subject}"]`);
+      await item.waitFor();
+      await screenshot(page, SUITE, '05-head-inbox');
+      await item.locator('a', { hasText: '查看记录' }).click();
+      const timeline = page.locator('[data-testid="approval-timeline"]');
+      await timeline.waitFor();
+      await timeline.locator('[data-action="flow-approve"]').waitFor();
+      await screenshot(page, SUITE, '06-escalated-ticket');
+    } catch (e) {
+      await screenshot(page, SUITE, 'failure-escalation');
+      throw e;
+    } finally {
+      await context.close();
+    }
+  });
+});
