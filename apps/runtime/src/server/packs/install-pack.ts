@@ -1,5 +1,6 @@
 import { generateSeedData, packContentHash } from '@lattice/engine';
 import type { RequestContext } from '@lattice/engine/storage';
+import { checkPackDependencies } from './check-pack-dependencies';
 import {
   type InsertSeedBatchesOptions,
   insertSeedBatches,
@@ -50,6 +51,7 @@ export async function installPack(
       `模板包没有种子数据 "${opts.seed}"`,
     );
   }
+  await checkPackDependencies(deps.db.kysely, manifest);
   if ((await deps.appStore.listApps()).some((a) => a.id === app.id)) {
     throw packError(
       'app.json:id',

@@ -95,6 +95,16 @@ describe.each(testDatabaseKinds())('pack install / upgrade / export on %s', (kin
           engine: '>=2.0.0',
         }),
       },
+      {
+        ...testPackFiles(),
+        'pack.json': JSON.stringify({
+          id: 'test-crm',
+          name: { zh: '测', en: 'T' },
+          version: '0.1.0',
+          engine: '>=0.1.0',
+          dependencies: { 'base-crm': '^1.0.0' },
+        }),
+      },
     ];
     const paths = [];
     for (const files of broken) paths.push(await packErrorPaths(() => installPack(deps, rc, { files })));
@@ -104,6 +114,7 @@ describe.each(testDatabaseKinds())('pack install / upgrade / export on %s', (kin
       true,
     );
     expect(paths[3]).toEqual(['LATTICE_ERR_PACK pack.json:engine']);
+    expect(paths[4]).toEqual(['LATTICE_ERR_PACK pack.json:dependencies.base-crm']);
     expect(await deps.appStore.listApps()).toEqual([]);
   });
 

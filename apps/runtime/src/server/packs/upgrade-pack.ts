@@ -11,6 +11,7 @@ import {
   validateAppDefinition,
 } from '@lattice/engine';
 import type { RequestContext } from '@lattice/engine/storage';
+import { checkPackDependencies } from './check-pack-dependencies';
 import { loadPack } from './load-pack';
 import type { PackDeps } from './pack-deps';
 import { packError } from './pack-error';
@@ -47,6 +48,7 @@ async function plan(deps: PackDeps, source: Parameters<typeof loadPack>[0]): Pro
     );
   }
   checkPackUpgrade(installed.manifest, pack.manifest);
+  await checkPackDependencies(deps.db.kysely, pack.manifest);
   const liveApp = await deps.appStore.getLive(appId);
   const live = liveApp.definition;
   const draft = await deps.appStore.getDraft(appId);
