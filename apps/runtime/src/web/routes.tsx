@@ -12,6 +12,7 @@ import { AppHomePage } from './pages/app-home-page';
 import { EntityPage } from './pages/entity-page';
 import { RecordEditPage } from './pages/record-edit-page';
 import { RecordPage } from './pages/record-page';
+import { JobsPage } from './rules/jobs-page';
 
 /** Sidebar sections, in display order. `data` is built from the app's metadata by the shell itself. */
 export type NavSection = 'work' | 'insights' | 'admin';
@@ -79,6 +80,12 @@ export const RUNTIME_ROUTES: RuntimeRoute[] = [
     title: { zh: '系统管理', en: 'Administration' },
     nav: { section: 'admin', icon: '⚙', order: 10, roles: ['admin'] },
     element: () => <AdminPage />,
+  },
+  {
+    path: '/apps/:app/jobs',
+    title: { zh: '后台任务', en: 'Background jobs' },
+    nav: { section: 'admin', icon: '⟳', order: 30, roles: ['admin'] },
+    element: () => <JobsPage />,
   },
   // Data pages (the sidebar's "data" section is generated from the app's entities and views).
   {

@@ -228,4 +228,29 @@ describe.each(testDatabaseKinds())('rules runtime on %s', (kind) => {
     // Older leads' 24 h have passed; only the new one is still due, once.
     expect(payloads.map((p) => p.recordId)).toEqual([lead.id]);
   });
+  it('shows dead letters with their error to admins and puts one back in the queue', async () => {
+    const token = await s.login('admin');
+    await s.db.kysely.transaction().execute((trx) =>
+      s.app.rules.env.jobs.enqueue(trx, {
+        appId: APP,
+        kind: 'rule.effect',
+        payload: { effect: { type: 'teleport', rule: 'broken' }, actorId: null },
+        idempotencyKey: 'broken-effect',
+        maxAttempts: 1,
+      }),
+    );
+    await s.app.jobRunner.drain();
+    const dead = await s.call('GET', `/api/apps/${APP}/jobs?status=dead`, { token });
+    expect(dead.statusCode).toBe(200);
+    const job = dead
+      .json<{ items: { id: string; idempotencyKey: string; lastError: string }[] }>()
+      .items.find((j) => j.idempotencyKey === 'broken-effect');
+    expect(job?.lastError).toContain('teleport');
+    const retried = await s.call('POST', `/api/apps/${APP}/jobs/${job?.id}/retry`, { token });
+    expect(retried.statusCode).toBe(200);
+    const queued = await s.call('GET', `/api/apps/${APP}/jobs?status=queued`, { token });
+    expect(queued.json<{ items: { id: string }[] }>().items.some((j) => j.id === job?.id)).toBe(true);
+    const sales = await s.call('GET', `/api/apps/${APP}/jobs`, { token: await s.login('sales_east') });
+    expect(sales.statusCode).toBe(403);
+  });
 });
