@@ -183,6 +183,19 @@ describe('studio: an analyst builds 设备台账 by drag and drop, publishes, an
       'bottom',
     );
     await expect.poll(chips).toContain('created_at');
+    // Keyboard drag: focus a column's handle, Space, arrow, Space — it moves one place left.
+    const order = await chips();
+    const secondColumn = order[1]!;
+    const moving = columns.locator(`[data-chip="${secondColumn}"]`);
+    await moving.locator('.st-chip-handle').focus();
+    await page.keyboard.press('Space');
+    await columns.locator('.st-chip.is-dragging').waitFor();
+    await page.keyboard.press('ArrowLeft');
+    await expect
+      .poll(() => moving.evaluate((e) => (e as HTMLElement).style.transform))
+      .toMatch(/translate3d\(-/);
+    await page.keyboard.press('Space');
+    await expect.poll(async () => (await chips())[0]).toBe(secondColumn);
     await page.click('[data-new-view="record"]');
     await page.locator('[data-record-section]').first().waitFor();
     await page.click('[data-add-section="fields"]');

@@ -2,6 +2,7 @@ import type { I18nText } from '@lattice/engine';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../../lib/api';
 import { useAppDraft } from '../../lib/app-draft';
+import { describeDraftPath } from '../../lib/describe-draft-path';
 import { label } from '../../lib/i18n';
 import type { AppVersionInfo, PublishChange, PublishPreview } from '../../lib/studio-api';
 import { studioApi } from '../../lib/studio-api';
@@ -119,11 +120,15 @@ export function PublishPage(p: { appId: string }) {
           {preview.errors.length > 0 && (
             <div className="lt-error-banner" data-testid="preview-errors" style={{ marginTop: 12 }}>
               {t('previewErrors')}
-              {preview.errors.map((e) => (
-                <div key={`${e.path}:${msg(e.message)}`}>
-                  <code>{e.path}</code> {msg(e.message)}
-                </div>
-              ))}
+              {preview.errors.map((e) => {
+                const where = d.draft ? describeDraftPath(d.draft, p.appId, e.path) : { text: e.path };
+                return (
+                  <div key={`${e.path}:${msg(e.message)}`} data-error-path={e.path}>
+                    {where.to ? <NavLink to={where.to}>{where.text}</NavLink> : <code>{where.text}</code>}:{' '}
+                    {msg(e.message)}
+                  </div>
+                );
+              })}
             </div>
           )}
           {preview.changes.length === 0 && <p className="lt-muted">{t('nothingToPublish')}</p>}
