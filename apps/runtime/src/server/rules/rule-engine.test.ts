@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { USERS_TABLE } from '../auth/migrate-auth-schema';
 import { JOBS_TABLE } from '../jobs/migrate-jobs-schema';
 import { startTestServer, type TestServer } from '../testing/test-server';
+import { EMAIL_OUTBOX_TABLE } from './migrate-rules-schema';
 import { rulesTestApp } from './testing/rules-test-app';
 import { RULE_ERROR_FIELD } from './write-rule-error-history';
 
@@ -252,5 +253,21 @@ describe.each(testDatabaseKinds())('rules runtime on %s', (kind) => {
     expect(queued.json<{ items: { id: string }[] }>().items.some((j) => j.id === job?.id)).toBe(true);
     const sales = await s.call('GET', `/api/apps/${APP}/jobs`, { token: await s.login('sales_east') });
     expect(sales.statusCode).toBe(403);
+  });
+  it('assigns the owner, creates a record and queues an e-mail into the outbox', async () => {
+    const lead = await createLead({ name: 'VIP', amount: 500000, part: 'P-9' });
+    expect((await records().get(owner, APP, 'lead', lead.id)).owner).toBe(managerId);
+    const lines = await records().list(owner, APP, 'line', { filter: { '==': [{ var: 'part' }, 'P-9'] } });
+    expect(lines.items.map((l) => l.note)).toEqual(['from VIP']);
+    const outbox = () =>
+      s.db.kysely
+        .selectFrom(EMAIL_OUTBOX_TABLE)
+        .select(['user_id', 'subject'])
+        .where('app_id', '=', APP)
+        .execute();
+    expect(await outbox()).toEqual([]);
+    await s.app.jobRunner.drain();
+    // The e-mail goes to the owner at the time the job runs: the manager the rule assigned.
+    expect(await outbox()).toEqual([{ user_id: managerId, subject: '大额线索' }]);
   });
 });

@@ -136,6 +136,26 @@ export function rulesTestApp(): AppDefinition {
         actions: [{ type: 'set_fields', values: { red_flag: true } }],
       }),
       rule({
+        name: 'vip_lead',
+        entity: 'lead',
+        trigger: { type: 'record_created' },
+        condition: { '>': [{ var: 'amount' }, 100000] },
+        actions: [
+          { type: 'assign_owner', to: { type: 'user', user: 'rt_manager' } },
+          {
+            type: 'create_record',
+            entity: 'line',
+            values: { part: { var: 'part' }, status: 'open', note: { cat: ['from ', { var: 'name' }] } },
+          },
+          {
+            type: 'notify',
+            channel: 'email',
+            to: { type: 'owner' },
+            title: { zh: '大额线索', en: 'VIP lead' },
+          },
+        ],
+      }),
+      rule({
         name: 'nightly_big',
         entity: 'lead',
         trigger: { type: 'schedule', cron: '0 2 * * *', filter: { '>': [{ var: 'amount' }, 500] } },
