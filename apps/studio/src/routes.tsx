@@ -1,5 +1,7 @@
 import type { I18nText } from '@lattice/engine';
 import type { ReactNode } from 'react';
+import { FlowDesignerPage } from './flows/flow-designer-page';
+import { FlowListPage } from './flows/flow-list-page';
 import type { RouteParams } from './lib/router';
 import { PacksPage } from './packs/packs-page';
 import { AppListPage } from './pages/app-list-page';
@@ -77,6 +79,17 @@ export const STUDIO_ROUTES: StudioRoute[] = [
     path: '/apps/:app/rules/:rule',
     title: { zh: '规则设计', en: 'Rule designer' },
     element: (p) => <RuleDesignerPage key={p.rule} appId={p.app!} rule={p.rule!} />,
+  },
+  {
+    path: '/apps/:app/flows',
+    title: { zh: '审批流程', en: 'Approval flows' },
+    nav: { area: 'app', order: 55, icon: '⇶' },
+    element: (p) => <FlowListPage appId={p.app!} />,
+  },
+  {
+    path: '/apps/:app/flows/:flow',
+    title: { zh: '流程设计', en: 'Flow designer' },
+    element: (p) => <FlowDesignerPage key={p.flow} appId={p.app!} flow={p.flow!} />,
   },
   {
     path: '/apps/:app/entities/:entity/views',

@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import type { FlowDoc } from '@lattice/engine';
+import { validateFlow } from '@lattice/flow-engine';
+import { describe, expect, it } from 'vitest';
+import { editSeq, fromFlowNodes, newStep, type Step, seqAt, toFlowNodes } from './flow-model';
+
+const pack = (name: string): FlowDoc =>
+  JSON.parse(
+    readFileSync(
+      new URL(`../../../../templates/manufacturing-crm/flows/${name}.json`, import.meta.url),
+      'utf8',
+    ),
+  );
+
+const asFlow = (steps: Step[]): FlowDoc => ({
+  kind: 'flow',
+  schemaVersion: 1,
+  name: 'f',
+  label: { zh: 'f', en: 'f' },
+  entity: 'customer',
+  nodes: toFlowNodes(steps),
+});
+
+describe('flow designer model', () => {
+  it('reads the pack flows as vertical steps and writes a graph that validates and reads back the same', () => {
+    for (const name of ['customer_admission', 'major_impact_escalation', 'quote_discount']) {
+      const steps = fromFlowNodes(pack(name));
+      expect(steps, name).not.toBeNull();
+      const flow = asFlow(steps!);
+      expect(validateFlow(flow), name).toEqual([]);
+      expect(fromFlowNodes(flow)).toEqual(steps);
+    }
+  });
+
+  it('puts the green channel and the countersign on the two branches of the admission condition', () => {
+    const steps = fromFlowNodes(pack('customer_admission'))!;
+    expect(steps.map((s) => s.kind)).toEqual(['condition', 'cc']);
+    const cond = steps[0] as Extract<Step, { kind: 'condition' }>;
+    expect(cond.branches[0]!.steps.map((s) => s.kind === 'approval' && s.node.id)).toEqual(['green_channel']);
+    expect(cond.otherwise.map((s) => s.kind === 'approval' && s.node.mode)).toEqual(['countersign']);
+  });
+
+  it('builds parallel splits with a join every branch reaches, nested in condition branches', () => {
+    let steps: Step[] = [];
+    steps = editSeq(steps, [], (s) => [...s, newStep('condition', steps)]);
+    steps = editSeq(steps, [0, 'b', 0], (s) => [...s, newStep('parallel', steps)]);
+    const withSplit = steps;
+    steps = editSeq(steps, [0, 'b', 0, 0, 'p', 0], (s) => [...s, newStep('approval', withSplit)]);
+    const withOne = steps;
+    steps = editSeq(steps, [0, 'b', 0, 0, 'p', 1], (s) => [...s, newStep('approval', withOne)]);
+    steps = editSeq(steps, [0, 'o'], (s) => [...s, newStep('auto_approve', steps)]);
+    expect(seqAt(steps, [0, 'b', 0, 0, 'p', 1])).toHaveLength(1);
+    const flow = asFlow(steps);
+    expect(validateFlow(flow)).toEqual([]);
+    expect(fromFlowNodes(flow)).toEqual(steps);
+  });
+
+  it('refuses a graph whose branches end separately (not a vertical flow)', () => {
+    const flow = pack('customer_admission');
+    const nodes = [
+      ...flow.nodes.map((n) =>
+        n.id === 'green_channel' && n.type === 'approval' ? { ...n, next: 'end2' } : n,
+      ),
+      { type: 'end' as const, id: 'end2' },
+    ];
+    expect(fromFlowNodes({ nodes })).toBeNull();
+  });
+});
