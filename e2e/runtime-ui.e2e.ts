@@ -202,7 +202,7 @@ describe('runtime end-user UI', () => {
   it('refuses a drag the stage transitions do not allow and keeps the card', async () => {
     const card = page.locator('.rt-kanban-col[data-column=lead] [data-card]').first();
     const id = await card.getAttribute('data-card');
-    await drag(page, `[data-card="${id}"]`, '.rt-kanban-col[data-column=won]');
+    await drag(page, `[data-card="${id}"]`, '.rt-kanban-col[data-column=proposal]');
     await page.waitForSelector('.rt-toast-error');
     expect(await page.locator(`.rt-kanban-col[data-column=lead] [data-card="${id}"]`).count()).toBe(1);
   });

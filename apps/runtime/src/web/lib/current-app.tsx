@@ -1,6 +1,7 @@
 import type { AppDefinition } from '@lattice/engine';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
 import { api } from './api';
+import type { AppAccess } from './entity-access';
 
 /** An app as `GET /api/apps` lists it. */
 export interface AppSummary {
@@ -15,6 +16,8 @@ export interface CurrentApp {
   appId: string | null;
   definition: AppDefinition | null;
   version: number | null;
+  /** What the user may do per entity (null until loaded, or when the server does not say). */
+  access: AppAccess;
   loading: boolean;
   error: unknown;
   /** Re-reads the app list and the live definition (after a publish, say). */
@@ -40,6 +43,7 @@ export function CurrentAppProvider(p: { appId: string | undefined; children: Rea
     loading: true,
     error: null,
   });
+  const [access, setAccess] = useState<AppAccess>(null);
   const [tick, setTick] = useState(0);
   const [listed, setListed] = useState(false);
   const appId = p.appId ?? (listed ? pickDefaultApp(apps, localStorage.getItem(LAST_APP_KEY)) : null);
@@ -71,13 +75,17 @@ export function CurrentAppProvider(p: { appId: string | undefined; children: Rea
       .catch(
         (error: unknown) => live && setState({ definition: null, version: null, loading: false, error }),
       );
+    api<NonNullable<AppAccess>>('GET', `/api/apps/${encodeURIComponent(appId)}/access`).then(
+      (a) => live && setAccess(a),
+      () => live && setAccess(null),
+    );
     return () => {
       live = false;
     };
   }, [appId, listed, tick]);
 
   const reload = useCallback(() => setTick((n) => n + 1), []);
-  return <Ctx.Provider value={{ apps, appId, ...state, reload }}>{p.children}</Ctx.Provider>;
+  return <Ctx.Provider value={{ apps, appId, ...state, access, reload }}>{p.children}</Ctx.Provider>;
 }
 
 /** The current app; pages use it for metadata (entities, views, forms, reports). */

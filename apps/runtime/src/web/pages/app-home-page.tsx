@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { entityIcon } from '../components/entity-icon';
 import { entityNav } from '../lib/app-metadata';
 import { useCurrentApp } from '../lib/current-app';
+import { can } from '../lib/entity-access';
 import { errorMessage } from '../lib/error-message';
 import { label, useLocale } from '../lib/i18n';
 import { linkClick, navigate } from '../lib/router';
@@ -10,8 +11,11 @@ import { t } from '../lib/ui-text';
 /** The landing page: the current app's entities as tiles, or the app picker when there is no app yet. */
 export function AppHomePage() {
   useLocale();
-  const { apps, appId, definition, loading, error, version } = useCurrentApp();
-  const nav = useMemo(() => (definition ? entityNav(definition) : []), [definition]);
+  const { apps, appId, definition, loading, error, version, access } = useCurrentApp();
+  const nav = useMemo(
+    () => (definition ? entityNav(definition).filter((item) => can(access, item.entity.name, 'read')) : []),
+    [definition, access],
+  );
   if (error)
     return (
       <div className="lt-page">

@@ -2,6 +2,7 @@ import { findEntity } from '@lattice/engine';
 import { PageMessage } from '../components/page-message';
 import { browseViewsFor } from '../lib/app-metadata';
 import { useCurrentApp } from '../lib/current-app';
+import { can } from '../lib/entity-access';
 import { label, useLocale } from '../lib/i18n';
 import { linkClick } from '../lib/router';
 import { t } from '../lib/ui-text';
@@ -12,7 +13,7 @@ import { ListView } from '../views/list-view';
 /** An entity's page: its views as tabs (list, kanban, calendar), the chosen one below, and "New". */
 export function EntityPage(p: { entity: string; view?: string }) {
   useLocale();
-  const { appId, definition, loading, error } = useCurrentApp();
+  const { appId, definition, loading, error, access } = useCurrentApp();
   if (!definition || !appId) return <PageMessage loading={loading} error={error} />;
   const entity = findEntity(definition, p.entity);
   if (!entity) return <PageMessage error={t('notFound')} />;
@@ -24,14 +25,16 @@ export function EntityPage(p: { entity: string; view?: string }) {
     <div className="lt-page rt-entity-page">
       <div className="rt-page-head">
         <h1>{label(entity.pluralLabel ?? entity.label)}</h1>
-        <a
-          className="lt-btn lt-btn-primary"
-          href={newHref}
-          onClick={linkClick(newHref)}
-          data-action="new-record"
-        >
-          + {t('create')}
-        </a>
+        {can(access, entity.name, 'create') && (
+          <a
+            className="lt-btn lt-btn-primary"
+            href={newHref}
+            onClick={linkClick(newHref)}
+            data-action="new-record"
+          >
+            + {t('create')}
+          </a>
+        )}
       </div>
       {views.length > 1 && (
         <div className="rt-tabs" role="tablist">

@@ -6,6 +6,7 @@ import { toast } from '../components/toast';
 import { ApiError, loadSession } from '../lib/api';
 import { formFor } from '../lib/app-metadata';
 import { useCurrentApp } from '../lib/current-app';
+import { editableEntity, visibleForm } from '../lib/entity-access';
 import { errorMessage } from '../lib/error-message';
 import { recordLookup, userPicker } from '../lib/form-services';
 import { label, useLocale } from '../lib/i18n';
@@ -21,7 +22,7 @@ import { t } from '../lib/ui-text';
  */
 export function RecordEditPage(p: { entity: string; id?: string }) {
   const locale = useLocale();
-  const { appId, definition, loading, error } = useCurrentApp();
+  const { appId, definition, loading, error, access } = useCurrentApp();
   const [record, setRecord] = useState<RecordData | null>(null);
   const [values, setValues] = useState<Record<string, unknown>>({});
   const [loadError, setLoadError] = useState<unknown>(null);
@@ -30,10 +31,14 @@ export function RecordEditPage(p: { entity: string; id?: string }) {
   const [showAll, setShowAll] = useState(false);
   const [saving, setSaving] = useState(false);
   const [tick, setTick] = useState(0);
-  const entity = definition ? findEntity(definition, p.entity) : undefined;
+  // The user's field rights: read-only fields become read-only widgets, hidden ones leave the form.
+  const entity = useMemo(() => {
+    const found = definition ? findEntity(definition, p.entity) : undefined;
+    return found ? editableEntity(found, access) : undefined;
+  }, [definition, p.entity, access]);
   const form = useMemo(
-    () => (definition && entity ? formFor(definition, entity) : null),
-    [definition, entity],
+    () => (definition && entity ? visibleForm(formFor(definition, entity), entity.name, access) : null),
+    [definition, entity, access],
   );
   const lookup = useMemo(
     () => (appId && definition ? recordLookup(appId, definition) : undefined),

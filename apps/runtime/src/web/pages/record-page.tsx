@@ -6,6 +6,7 @@ import { PageMessage } from '../components/page-message';
 import { toast } from '../components/toast';
 import { recordPageFor } from '../lib/app-metadata';
 import { useCurrentApp } from '../lib/current-app';
+import { can } from '../lib/entity-access';
 import { errorMessage } from '../lib/error-message';
 import { getLocale, label, useLocale } from '../lib/i18n';
 import { recordTitle, referencesIn, useRecordTitles } from '../lib/record-titles';
@@ -30,7 +31,7 @@ const WIDE: RecordPageSection['type'][] = ['kpis', 'fields'];
 export function RecordPage(p: { entity: string; id: string }) {
   useLocale();
   useDirectory();
-  const { appId, definition, loading, error } = useCurrentApp();
+  const { appId, definition, loading, error, access } = useCurrentApp();
   const [record, setRecord] = useState<RecordData | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
   const [confirming, setConfirming] = useState(false);
@@ -107,7 +108,15 @@ export function RecordPage(p: { entity: string; id: string }) {
           </dl>
         );
       case 'related':
-        return <RelatedSection app={appId} definition={definition} section={s} id={record.id} />;
+        return (
+          <RelatedSection
+            app={appId}
+            definition={definition}
+            section={s}
+            id={record.id}
+            canCreate={can(access, s.entity, 'create')}
+          />
+        );
       case 'timeline':
         return <TimelineSection app={appId} definition={definition} section={s} id={record.id} />;
       case 'history':
@@ -160,22 +169,26 @@ export function RecordPage(p: { entity: string; id: string }) {
           {RECORD_EXTENSIONS.actions.map((Action) => (
             <Action key={Action.name} {...extension} />
           ))}
-          <a
-            className="lt-btn lt-btn-primary"
-            href={editHref}
-            onClick={linkClick(editHref)}
-            data-action="edit"
-          >
-            ✎ {t('edit')}
-          </a>
-          <button
-            type="button"
-            className="lt-btn lt-btn-danger"
-            data-action="delete"
-            onClick={() => setConfirming(true)}
-          >
-            {t('delete')}
-          </button>
+          {can(access, entity.name, 'update') && (
+            <a
+              className="lt-btn lt-btn-primary"
+              href={editHref}
+              onClick={linkClick(editHref)}
+              data-action="edit"
+            >
+              ✎ {t('edit')}
+            </a>
+          )}
+          {can(access, entity.name, 'delete') && (
+            <button
+              type="button"
+              className="lt-btn lt-btn-danger"
+              data-action="delete"
+              onClick={() => setConfirming(true)}
+            >
+              {t('delete')}
+            </button>
+          )}
         </div>
       </div>
       <div className="rt-sections">

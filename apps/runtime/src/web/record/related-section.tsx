@@ -11,7 +11,13 @@ import { useRecordList } from '../views/use-record-list';
 type Related = Extract<RecordPageSection, { type: 'related' }>;
 
 /** Records of another entity that point at this one (`via`), with the section's columns. */
-export function RelatedSection(p: { app: string; definition: AppDefinition; section: Related; id: string }) {
+export function RelatedSection(p: {
+  app: string;
+  definition: AppDefinition;
+  section: Related;
+  id: string;
+  canCreate: boolean;
+}) {
   const entity = findEntity(p.definition, p.section.entity);
   if (!entity) return null;
   return <RelatedTable {...p} entity={entity} />;
@@ -23,6 +29,7 @@ function RelatedTable(p: {
   section: Related;
   id: string;
   entity: EntityDoc;
+  canCreate: boolean;
 }) {
   const { section, entity } = p;
   const list = useRecordList(p.app, entity.name, {
@@ -40,9 +47,11 @@ function RelatedTable(p: {
         <span className="lt-muted">
           {t('shown', { n: list.items.length + (list.nextCursor ? '+' : '') })}
         </span>
-        <a className="lt-btn" href={newHref} onClick={linkClick(newHref)} data-action="related-new">
-          + {t('create')}
-        </a>
+        {p.canCreate && (
+          <a className="lt-btn" href={newHref} onClick={linkClick(newHref)} data-action="related-new">
+            + {t('create')}
+          </a>
+        )}
       </div>
       {list.error !== null && <div className="lt-error-banner">{errorMessage(list.error)}</div>}
       {list.items.length === 0 && !list.loading ? (

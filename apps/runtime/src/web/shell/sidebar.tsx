@@ -3,6 +3,7 @@ import { entityIcon } from '../components/entity-icon';
 import type { Session } from '../lib/api';
 import { entityNav } from '../lib/app-metadata';
 import { useCurrentApp } from '../lib/current-app';
+import { can } from '../lib/entity-access';
 import { label, useLocale } from '../lib/i18n';
 import { fillPath, linkClick, navigate } from '../lib/router';
 import { t } from '../lib/ui-text';
@@ -28,8 +29,11 @@ export function Sidebar(p: {
   onNavigate: () => void;
 }) {
   useLocale();
-  const { apps, appId, definition } = useCurrentApp();
-  const nav = useMemo(() => (definition ? entityNav(definition) : []), [definition]);
+  const { apps, appId, definition, access } = useCurrentApp();
+  const nav = useMemo(
+    () => (definition ? entityNav(definition).filter((item) => can(access, item.entity.name, 'read')) : []),
+    [definition, access],
+  );
   const liveApps = apps.filter((a) => a.liveVersion !== null);
   const visible = (r: RuntimeRoute) =>
     r.nav && (!r.nav.roles || r.nav.roles.some((role) => p.user.roles.includes(role)));
