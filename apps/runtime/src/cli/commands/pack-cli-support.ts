@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { type AppDefinition, isLatticeError } from '@lattice/engine';
 import { createAppStore, type RequestContext, systemClock } from '@lattice/engine/storage';
-import { createUserStore } from '../../server/auth/user-store';
+import { createUserStore, type UserStore } from '../../server/auth/user-store';
 import { migratePacksSchema } from '../../server/packs/migrate-packs-schema';
 import type { PackDeps } from '../../server/packs/pack-deps';
 import { readPackSource } from '../../server/packs/read-pack-source';
@@ -9,7 +9,9 @@ import type { CliIo } from '../cli-command';
 import { openConfiguredDatabase } from '../open-configured-database';
 
 /** Opens the configured database with the pack table migrated; `close` when done. */
-export async function openPackDeps(io: CliIo): Promise<PackDeps & { close(): Promise<void> }> {
+export async function openPackDeps(
+  io: CliIo,
+): Promise<PackDeps & { users: UserStore; close(): Promise<void> }> {
   const db = await openConfiguredDatabase(io);
   await migratePacksSchema(db);
   return {

@@ -61,9 +61,13 @@ describe('lattice pack validate | build | install | upgrade | export on a PGlite
   it('build writes one bundle file that install accepts', async () => {
     expect(await run('pack', 'build', 'v1')).toBe(0);
     expect(out[0]).toContain('test-crm-0.1.0.lattice-pack.json');
-    expect(await run('pack', 'install', 'test-crm-0.1.0.lattice-pack.json', '--seed', 'demo')).toBe(0);
+    expect(
+      await run('pack', 'install', 'test-crm-0.1.0.lattice-pack.json', '--seed', 'demo', '--create-users'),
+    ).toBe(0);
+    expect(out.join('\n')).toMatch(/created user seed_owner \(sales\) password \S{12}/);
     expect(out.join('\n')).toMatch(/installed test-crm@0.1.0 as app test-crm v1/);
     expect(out.join('\n')).toMatch(/seed: 12 records, 0 skipped/);
+    expect(out.join('\n')).not.toMatch(/users not found/);
     expect(await run('pack', 'install', 'v1')).toBe(1);
     expect(err.join('\n')).toContain('app.json:id');
   });
