@@ -238,6 +238,11 @@ export const STUDIO_TEXT = {
   right_delete: { zh: '删除', en: 'Delete' },
   right_export: { zh: '导出', en: 'Export' },
   right_import: { zh: '导入', en: 'Import' },
+  fieldType: { zh: '字段类型', en: 'Field type' },
+  fieldTypeHint: {
+    zh: '改类型可能丢失数据，发布预览会说明',
+    en: 'Changing the type may lose data; the publish preview tells',
+  },
 } as const;
 
 /** Translates a studio string in the current UI language. */

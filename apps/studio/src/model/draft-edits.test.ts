@@ -133,4 +133,22 @@ describe('draft edits', () => {
     };
     expect(removeEntity(withCustomer, 'customer').blockedBy).toEqual(['ledger.customer']);
   });
+
+  it('puts a retyped field back on the automatic widget', () => {
+    const withWidget = updateField(draft, 'ledger', ledger.fields[0]!);
+    const form2 = {
+      ...form,
+      sections: [
+        { ...form.sections[0]!, items: [{ id: 'i1', field: 'serial', widget: 'textarea' as const }] },
+      ],
+    };
+    const d2 = { ...withWidget, documents: withWidget.documents.map((d) => (d.kind === 'form' ? form2 : d)) };
+    const retyped = updateField(d2, 'ledger', {
+      id: 'f1',
+      name: 'serial',
+      type: 'number',
+      label: ledger.fields[0]!.label,
+    });
+    expect(entityForm(retyped, 'ledger')!.sections[0]!.items[0]).toEqual({ id: 'i1', field: 'serial' });
+  });
 });

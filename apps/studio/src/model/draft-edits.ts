@@ -94,7 +94,7 @@ export function moveField(draft: AppDefinition, entityName: string, fieldId: str
 
 /**
  * Replaces a field (matched by id). A changed name is carried into the entity's title field, forms and
- * views, and into other entities' rollups/references that name it.
+ * views (and child sections on other record pages); a changed type resets the field's form widgets.
  */
 export function updateField(draft: AppDefinition, entityName: string, field: Field): AppDefinition {
   const entity = draftEntity(draft, entityName);
@@ -107,7 +107,27 @@ export function updateField(draft: AppDefinition, entityName: string, field: Fie
     fields: entity.fields.map((f) => (f.id === field.id ? field : f)),
   });
   if (renamed) next = mapFieldRefs(next, entityName, (n) => (n === old.name ? field.name : n));
+  if (old.type !== field.type) next = resetWidgets(next, entityName, field.name);
   return next;
+}
+
+/** After a type change the form items of the field go back to the automatic widget. */
+function resetWidgets(draft: AppDefinition, entityName: string, fieldName: string): AppDefinition {
+  const documents = draft.documents.map((d): AppDocument => {
+    if (d.kind !== 'form' || d.entity !== entityName) return d;
+    return {
+      ...d,
+      sections: d.sections.map((s) => ({
+        ...s,
+        items: s.items.map((i) => {
+          if (i.field !== fieldName || i.widget === undefined) return i;
+          const { widget: _auto, ...rest } = i;
+          return rest;
+        }),
+      })),
+    };
+  });
+  return { ...draft, documents };
 }
 
 /**

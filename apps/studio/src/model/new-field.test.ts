@@ -1,7 +1,7 @@
 import type { EntityDoc } from '@lattice/engine';
 import { FIELD_TYPES, validateDocument } from '@lattice/engine';
 import { describe, expect, it } from 'vitest';
-import { newField, newFieldId, uniqueFieldName } from './new-field';
+import { changeFieldType, newField, newFieldId, uniqueFieldName } from './new-field';
 
 const entity: EntityDoc = {
   kind: 'entity',
@@ -32,5 +32,26 @@ describe('newField', () => {
 
   it('makes ids of f_ and ten base-36 characters', () => {
     expect(newFieldId()).toMatch(/^f_[0-9a-z]{10}$/);
+  });
+
+  it('retypes a field keeping its id, name, label and flags', () => {
+    const text = {
+      id: 'f_t',
+      name: 'grade',
+      type: 'text' as const,
+      required: true,
+      label: { zh: '等级', en: 'Grade' },
+    };
+    const select = changeFieldType(text, 'select', entity);
+    expect(select).toMatchObject({
+      id: 'f_t',
+      name: 'grade',
+      type: 'select',
+      required: true,
+      label: text.label,
+    });
+    expect(select.type === 'select' && select.options.length).toBe(2);
+    expect(changeFieldType(text, 'formula', entity)).not.toHaveProperty('required');
+    expect(changeFieldType(text, 'text', entity)).toBe(text);
   });
 });

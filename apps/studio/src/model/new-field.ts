@@ -67,3 +67,28 @@ export function newField(
       return { ...base, type } as Field;
   }
 }
+
+/**
+ * `field` retyped as `type`: keeps id, name, label, help and the common flags (required/unique/sensitive
+ * where the new type can have them) and takes the new type's defaults for the rest. The server's publish
+ * preview decides whether existing values survive (narrowing is refused as lossy).
+ */
+export function changeFieldType(
+  field: Field,
+  type: FieldType,
+  entity: Pick<EntityDoc, 'fields' | 'name'>,
+  opts: { referenceTarget?: string } = {},
+): Field {
+  if (field.type === type) return field;
+  const fresh = newField(type, entity, { id: field.id, ...opts });
+  const computed = type === 'formula' || type === 'rollup' || type === 'autonumber';
+  const keep = {
+    name: field.name,
+    label: field.label,
+    ...(field.help ? { help: field.help } : {}),
+    ...(!computed && field.required ? { required: true } : {}),
+    ...(!computed && field.unique ? { unique: true } : {}),
+    ...(!computed && field.sensitive ? { sensitive: true } : {}),
+  };
+  return { ...fresh, ...keep } as Field;
+}

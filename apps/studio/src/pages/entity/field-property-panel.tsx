@@ -1,10 +1,11 @@
 import type { AppDefinition, EntityDoc, Field } from '@lattice/engine';
-import { COMPUTED_FIELD_TYPES, pickText } from '@lattice/engine';
+import { COMPUTED_FIELD_TYPES, documentsOfKind, FIELD_TYPES, pickText } from '@lattice/engine';
 import { FIELD_TYPE_META, ValidationsEditor } from '@lattice/form-builder';
 import { ErrorText } from '../../components/error-text';
 import { I18nInputs } from '../../components/i18n-inputs';
 import { useLocale } from '../../lib/i18n';
 import { t } from '../../lib/studio-text';
+import { changeFieldType } from '../../model/new-field';
 import { FieldTypeProperties } from './field-type-properties';
 import { CheckProp } from './number-prop';
 
@@ -52,6 +53,28 @@ export function FieldPropertyPanel(p: FieldPropertyPanelProps) {
         <ErrorText message={errors.name} path="name" />
       </label>
       <I18nInputs name="label" value={field.label} onChange={(label) => set({ label })} errors={errors} />
+      <label className="st-field">
+        {t('fieldType')}
+        <select
+          className="lt-input"
+          data-prop="type"
+          value={field.type}
+          onChange={(e) => {
+            const others = documentsOfKind(p.draft, 'entity').filter((x) => x.name !== p.entity.name);
+            const target = others.find((x) => x.name === 'customer')?.name ?? others[0]?.name;
+            p.onChange(
+              changeFieldType(field, e.target.value as Field['type'], p.entity, { referenceTarget: target }),
+            );
+          }}
+        >
+          {FIELD_TYPES.map((type) => (
+            <option key={type} value={type}>
+              {FIELD_TYPE_META[type].icon} {pickText(FIELD_TYPE_META[type].label, locale)}
+            </option>
+          ))}
+        </select>
+        <small>{t('fieldTypeHint')}</small>
+      </label>
       <I18nInputs
         name="help"
         value={field.help}
