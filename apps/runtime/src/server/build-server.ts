@@ -24,9 +24,9 @@ import { registerErrorHandler } from './errors/register-error-handler';
 import { enforceFlowLock } from './flows/flow-record-lock';
 import { flowRoutes } from './flows/flow-routes';
 import { setupFlows } from './flows/setup-flows';
+import { registerImports } from './import/register-imports';
 import { createJobQueue } from './jobs/job-queue';
 import { createJobRunner, type JobRunner } from './jobs/job-runner';
-import { registerImports } from './import/register-imports';
 import { migrateJobsSchema } from './jobs/migrate-jobs-schema';
 import { newWorkerId } from './jobs/new-worker-id';
 import { migratePacksSchema } from './packs/migrate-packs-schema';
@@ -195,9 +195,9 @@ export async function buildServer(opts: BuildServerOptions): Promise<FastifyInst
   } else if (opts.adminPassword) await ensureAdminUser(ctx, opts.adminPassword);
   const staticDirs = opts.staticDirs ?? DEFAULT_STATIC_DIRS;
   registerErrorHandler(app, spaFallback(staticDirs));
+  if (!fieldCodec) app.log.warn('LATTICE_ENCRYPTION_KEY is not set: sensitive fields are stored unencrypted');
   const apiKeys = createApiKeyStore(db, clock);
   app.decorate('latticeAuth', createAuthExtension(db, clock, apiKeys));
-  if (!fieldCodec) app.log.warn('LATTICE_ENCRYPTION_KEY is not set: sensitive fields are stored unencrypted');
 
   await app.register(helmet, {
     contentSecurityPolicy: {
