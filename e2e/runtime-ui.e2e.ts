@@ -207,6 +207,29 @@ describe('runtime end-user UI', () => {
     expect(await page.locator(`.rt-kanban-col[data-column=lead] [data-card="${id}"]`).count()).toBe(1);
   });
 
+  it('shows a conflict and reloads when the card was changed by someone else meanwhile', async () => {
+    await page.reload();
+    const card = page.locator('.rt-kanban-col[data-column=lead] [data-card]').first();
+    await card.waitFor();
+    const id = (await card.getAttribute('data-card'))!;
+    const url = `${rt.url}/api/apps/mfg-crm/records/opportunity/${id}`;
+    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const current = (await (await fetch(url, { headers })).json()) as { version: number };
+    const other = await fetch(url, {
+      method: 'PATCH',
+      headers,
+      body: JSON.stringify({ version: current.version, values: { probability: 15 } }),
+    });
+    expect(other.status).toBe(200);
+    await drag(page, `[data-card="${id}"]`, '.rt-kanban-col[data-column=qualified]');
+    const toast = page.locator('.rt-toast-error').last();
+    await toast.waitFor();
+    expect(await toast.textContent()).toMatch(/已被他人修改|changed this record/);
+    await page.waitForSelector(`.rt-kanban-col[data-column=lead] [data-card="${id}"]`);
+    const after = (await (await fetch(url, { headers })).json()) as { stage: string };
+    expect(after.stage).toBe('lead');
+  });
+
   it('works at tablet width (768 px): the sidebar becomes a drawer', async () => {
     await page.setViewportSize({ width: 768, height: 1024 });
     await page.goto(`${rt.url}/apps/mfg-crm/e/customer`);
