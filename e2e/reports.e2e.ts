@@ -78,6 +78,44 @@ describe('reports: funnel and heatmap built in the designer, on a dashboard, fil
     }
   });
 
+  it("renders every tile of the pack's five dashboards", async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${runtime.url}/`);
+    await page.fill('input[name="username"]', 'admin');
+    await page.fill('input[name="password"]', 'demo1234');
+    await page.click('button[type="submit"]');
+    await page.locator('[data-testid="current-user"]').waitFor();
+    await page.goto(`${runtime.url}/apps/${APP}/dashboards`);
+    await page.locator('a[data-dashboard]').first().waitFor();
+    const names = await page
+      .locator('a[data-dashboard]')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('data-dashboard')));
+    for (const name of [
+      'sales_overview',
+      'customer_insight',
+      'finance_overview',
+      'service_overview',
+      'data_quality',
+    ]) {
+      expect(names).toContain(name);
+    }
+    for (const name of names) {
+      await page.goto(`${runtime.url}/apps/${APP}/dashboards/${name}`);
+      const tiles = page.locator('.db-tile');
+      await tiles.first().waitFor();
+      await page.waitForFunction(() => !document.querySelector('.db-tile[aria-busy="true"]'));
+      await screenshot(page, SUITE, `pack-${name}`);
+      expect(await page.locator('.db-tile .lt-error-banner').count(), `${name} has a failing tile`).toBe(0);
+      const drawn = await page
+        .locator('.db-tile')
+        .evaluateAll((els) => els.filter((el) => el.querySelector('canvas, table, .db-empty')).length);
+      expect(drawn, `${name}: every tile draws`).toBe(await tiles.count());
+    }
+    expect(errors).toEqual([]);
+  });
+
   async function flow(page: Page, errors: string[]): Promise<void> {
     await page.goto(`${runtime.url}/studio/`);
     await page.fill('input[name="username"]', 'analyst');

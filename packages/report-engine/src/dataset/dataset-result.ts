@@ -15,6 +15,8 @@ export interface ResultColumn {
   field?: string;
   /** Dimensions grouped by a date bucket: values are labels like `2026-Q3`. */
   bucket?: DateBucket;
+  /** Dimensions over option fields (select, stage): display labels by stored value (`east` → 华东). */
+  valueLabels?: Record<string, I18nText>;
 }
 
 export type ResultRow = Record<string, string | number | boolean | null>;

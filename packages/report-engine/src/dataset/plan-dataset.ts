@@ -160,6 +160,7 @@ function planDimension(
     type: columnType(col.kind),
     role: 'dimension',
     field: dim.field,
+    ...optionLabels(col),
   });
 }
 
@@ -416,4 +417,11 @@ const MEASURE_ZH = {
 
 function err(errors: ErrorDetail[], path: string, zh: string, en: string): void {
   errors.push({ path, message: { zh, en }, reason: 'LATTICE_ERR_VALIDATION' });
+}
+
+/** Option labels of select/stage fields, so charts show 华东 for `east` (values stay raw for drill-down). */
+function optionLabels(col: ResolvedColumn): Pick<ResultColumn, 'valueLabels'> {
+  const options = col.field && 'options' in col.field ? col.field.options : undefined;
+  if (!Array.isArray(options) || options.length === 0) return {};
+  return { valueLabels: Object.fromEntries(options.map((o) => [o.value, o.label])) };
 }

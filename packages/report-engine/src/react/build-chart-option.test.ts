@@ -164,6 +164,31 @@ describe('buildChartOption', () => {
     expect(label.formatter({ value: [0, 0, 0.125] })).toBe('12.5%');
   });
 
+  it('shows option labels for coded values and maps region codes through them', () => {
+    const data: DatasetResult = {
+      columns: [
+        {
+          key: 'region',
+          label: { zh: '区域', en: 'Region' },
+          type: 'string',
+          role: 'dimension',
+          field: 'region',
+          valueLabels: { east: { zh: '华东', en: 'East China' } },
+        },
+        { key: 'n', label: { zh: '数', en: 'N' }, type: 'number', role: 'measure' },
+      ],
+      rows: [{ region: 'east', n: 4 }],
+    };
+    const bar = echartsOf(buildChartOption({ type: 'bar', x: 'region', y: ['n'] }, data, 'en'));
+    expect(JSON.stringify(bar.xAxis)).toContain('East China');
+    const map = echartsOf(buildChartOption({ type: 'map', x: 'region', value: 'n' }, data));
+    const names = (map.series as { data: { name: string; cell: DrillCell }[] }[])[0]!.data.map((d) => d.name);
+    expect(names).toContain('上海');
+    expect((map.series as { data: { cell: DrillCell }[] }[])[0]!.data[0]!.cell.values).toEqual({
+      region: 'east',
+    });
+  });
+
   it('plots scatter points of two measures per group', () => {
     const series = seriesOf(buildChartOption(SPECS.scatter.spec, regionMonth));
     expect(series[0]!.data[0]).toMatchObject({ name: '华东', value: [3, 300] });

@@ -44,7 +44,7 @@ export function cartesianOption(
     const valueKey = roles.value.key;
     series = distinctValues(rows, seriesDim).map((s) => ({
       type: seriesType,
-      name: formatCategory(s, locale),
+      name: formatCategory(s, locale, seriesDim),
       data: pointsFor((r) => (r[seriesDim.key] ?? null) === s, valueKey),
       ...extra(),
     })) as SeriesOption[];
@@ -59,7 +59,7 @@ export function cartesianOption(
   const categoryAxis = {
     type: 'category' as const,
     name: columnLabel(x, locale),
-    data: categories.map((c) => formatCategory(c, locale)),
+    data: categories.map((c) => formatCategory(c, locale, x)),
     boundaryGap: seriesType === 'bar',
   };
   const valueAxis = { type: 'value' as const };

@@ -33,8 +33,14 @@ export function columnLabel(column: ResultColumn | undefined, locale: Locale): s
 }
 
 /** Display text of a dimension value; empty groups read "（空）" / "(empty)". */
-export function formatCategory(value: CellValue | undefined, locale: Locale): string {
+export function formatCategory(
+  value: CellValue | undefined,
+  locale: Locale,
+  column?: Pick<ResultColumn, 'valueLabels'>,
+): string {
   if (value === null || value === undefined || value === '') return locale === 'en' ? '(empty)' : '（空）';
+  const text = typeof value === 'string' && column?.valueLabels ? column.valueLabels[value] : undefined;
+  if (text) return pickText(text, locale);
   if (typeof value === 'boolean')
     return value ? (locale === 'en' ? 'Yes' : '是') : locale === 'en' ? 'No' : '否';
   return String(value);

@@ -36,13 +36,13 @@ export function heatmapOption(
     xAxis: {
       type: 'category',
       name: columnLabel(x, locale),
-      data: xs.map((v) => formatCategory(v, locale)),
+      data: xs.map((v) => formatCategory(v, locale, x)),
       splitArea: { show: true },
     },
     yAxis: {
       type: 'category',
       name: columnLabel(y, locale),
-      data: ys.map((v) => formatCategory(v, locale)),
+      data: ys.map((v) => formatCategory(v, locale, y)),
       splitArea: { show: true },
     },
     visualMap: {

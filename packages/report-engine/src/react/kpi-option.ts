@@ -16,7 +16,7 @@ export function kpiModel(roles: ChartRoles, rows: ResultRow[], locale: Locale): 
   const previous = prev && key ? numberOrNull(prev[key]) : null;
   const change =
     value !== null && previous !== null && previous !== 0 ? (value - previous) / Math.abs(previous) : null;
-  const period = current && roles.x ? formatCategory(current[roles.x.key] ?? null, locale) : null;
+  const period = current && roles.x ? formatCategory(current[roles.x.key] ?? null, locale, roles.x) : null;
   return { label: columnLabel(roles.value, locale), value, previous, change, period };
 }
 

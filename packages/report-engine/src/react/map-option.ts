@@ -20,7 +20,10 @@ export function mapOption(
   const unmatched: string[] = [];
   for (const r of rows) {
     const raw = x ? r[x.key] : null;
-    const provinces = typeof raw === 'string' ? provincesForRegion(raw, nameMap) : [];
+    let provinces = typeof raw === 'string' ? provincesForRegion(raw, nameMap) : [];
+    // A code like `east` with an option label 华东 lands on the label's provinces.
+    const optionLabel = typeof raw === 'string' ? x?.valueLabels?.[raw] : undefined;
+    if (provinces.length === 0 && optionLabel) provinces = provincesForRegion(optionLabel.zh, nameMap);
     if (provinces.length === 0) unmatched.push(String(raw ?? ''));
     const v = value ? numberOrNull(r[value.key]) : null;
     for (const name of provinces) data.push({ name, value: chartValue(v), cell: drillCell(r, [x], value) });

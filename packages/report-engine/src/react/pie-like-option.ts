@@ -12,7 +12,7 @@ export function pieLikeOption(
 ): EChartsOption {
   const { x, value } = roles;
   const data = rows.map((r) => ({
-    name: formatCategory(x ? (r[x.key] ?? null) : null, locale),
+    name: formatCategory(x ? (r[x.key] ?? null) : null, locale, x),
     value: value ? chartValue(r[value.key]) : '-',
     cell: drillCell(r, [x], value),
   }));

@@ -12,7 +12,7 @@ export function scatterOption(roles: ChartRoles, rows: ResultRow[], locale: Loca
   const [mx, my] = roles.measures;
   const twoMeasures = mx !== undefined && my !== undefined;
   const data = rows.map((r) => ({
-    name: formatCategory(x ? (r[x.key] ?? null) : null, locale),
+    name: formatCategory(x ? (r[x.key] ?? null) : null, locale, x),
     value: twoMeasures
       ? [chartValue(r[mx.key]), chartValue(r[my.key])]
       : [

@@ -16,7 +16,7 @@ export function tableModel(columns: ResultColumn[], rows: ResultRow[], locale: L
       cells: columns.map((c) =>
         c.type === 'number'
           ? formatNumber(r[c.key] ?? null, locale)
-          : formatCategory(r[c.key] ?? null, locale),
+          : formatCategory(r[c.key] ?? null, locale, c),
       ),
       drill: drillCell(r, dims),
     })),
@@ -45,8 +45,8 @@ export function pivotModel(
     rowKeys,
     colKeys,
     cells,
-    rowLabels: rowKeys.map((k) => formatCategory(k, locale)),
-    colLabels: colKeys.map((k) => formatCategory(k, locale)),
+    rowLabels: rowKeys.map((k) => formatCategory(k, locale, row)),
+    colLabels: colKeys.map((k) => formatCategory(k, locale, col)),
     valueKey: value.key,
     rowKey: row.key,
     colKey: col.key,
