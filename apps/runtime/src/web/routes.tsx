@@ -5,6 +5,7 @@ import { ApprovalInboxPage } from './approvals/approval-inbox-page';
 import { useApprovalCount } from './approvals/use-approval-count';
 import { DashboardListPage } from './dashboards/dashboard-list-page';
 import { DashboardPage } from './dashboards/dashboard-page';
+import { ImportWizardPage } from './import/import-wizard-page';
 import type { RouteParams } from './lib/router';
 import { NotificationInboxPage } from './notifications/notification-inbox-page';
 import { useUnreadCount } from './notifications/use-unread-count';
@@ -80,6 +81,12 @@ export const RUNTIME_ROUTES: RuntimeRoute[] = [
     title: { zh: '系统管理', en: 'Administration' },
     nav: { section: 'admin', icon: '⚙', order: 10, roles: ['admin'] },
     element: () => <AdminPage />,
+  },
+  {
+    path: '/apps/:app/import',
+    title: { zh: '数据导入', en: 'Import data' },
+    nav: { section: 'admin', icon: '⇪', order: 20, roles: ['admin'] },
+    element: () => <ImportWizardPage />,
   },
   {
     path: '/apps/:app/jobs',
