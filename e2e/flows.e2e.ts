@@ -138,6 +138,62 @@ describe('approval flows: new-customer admission and major-impact escalation', (
     await item.waitFor({ state: 'detached' });
   }
 
+  it('an analyst opens the admission flow in the studio designer, validates it, drags in a CC step and publishes', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    try {
+      await page.goto(`${rt.url}/studio/`);
+      await page.fill('input[name="username"]', 'analyst');
+      await page.fill('input[name="password"]', 'demo1234');
+      await page.click('button[type="submit"]');
+      await page.click('[data-app="mfg-crm"]');
+      await page.click('nav a[href="/studio/apps/mfg-crm/flows"]');
+      await page.click('[data-flow="customer_admission"] a');
+      const canvas = page.locator('[data-testid="flow-canvas"]');
+      await canvas.locator('[data-step="green_channel"]').waitFor();
+      await canvas.locator('[data-step="countersign"]').click();
+      expect(await page.locator('[data-props="approval"] [data-prop="mode"]').inputValue()).toBe(
+        'countersign',
+      );
+      await page.click('[data-action="validate-flow"]');
+      expect(await page.locator('[data-testid="flow-validation"]').innerText()).toContain('校验通过');
+
+      // Drag "抄送" from the palette into the slot just above the end.
+      const slots = canvas.locator(':scope > .fd-seq > .fd-seq-item:last-child > .fd-slot');
+      const from = await page.locator('[data-palette="cc"]').boundingBox();
+      const to = await slots.boundingBox();
+      await page.mouse.move(from!.x + from!.width / 2, from!.y + from!.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(from!.x + 40, from!.y + 20, { steps: 5 });
+      await page.mouse.move(to!.x + to!.width / 2, to!.y + to!.height / 2, { steps: 15 });
+      await page.mouse.up();
+      await canvas.locator('[data-step="cc_1"]').waitFor();
+      await page.fill('[data-props="cc"] [data-prop="label.zh"]', '抄送部门负责人');
+      await screenshot(page, SUITE, '00-flow-designer');
+      await page.click('[data-action="save-flow"]');
+      await page
+        .locator('[data-testid="draft-status"]', { hasText: /草稿已保存|已保存|Draft saved|Saved/ })
+        .waitFor();
+      await page.click('nav a[href="/studio/apps/mfg-crm/publish"]');
+      await page.locator('[data-testid="publish-preview"]').waitFor();
+      await page.fill('[data-prop="note"]', '准入流程：增加抄送部门负责人');
+      await page.click('[data-action="publish"]');
+      await page.locator('[data-testid="published"]').waitFor();
+    } catch (e) {
+      await screenshot(page, SUITE, 'failure-designer');
+      throw e;
+    } finally {
+      await page.close();
+    }
+    expect(errors).toEqual([]);
+    const live = await call<{
+      definition: { documents: { kind: string; name: string; nodes?: { id: string }[] }[] };
+    }>(rt, 'admin', 'GET', APP);
+    const flow = live.definition.documents.find((d) => d.kind === 'flow' && d.name === 'customer_admission');
+    expect(flow?.nodes?.some((n) => n.id === 'cc_1')).toBe(true);
+  });
+
   it('sales, risk and finance countersign a new customer; the outcome rule marks it admitted', async () => {
     const name = `苏州恒力精密（E2E ${Date.now() % 10000}）`;
     const customer = await call<{ id: string }>(rt, 'sales_east', 'POST', `${APP}/records/customer`, {

@@ -10,7 +10,7 @@ const ICONS: Record<StepKind, string> = {
   cc: '✉',
   auto_approve: '⚡',
   condition: '◇',
-  parallel: '⫴',
+  parallel: '⇉',
 };
 
 export function kindIcon(kind: StepKind): string {
@@ -104,7 +104,7 @@ function StepCard(p: { step: Step; path: SeqPath; index: number; count: number; 
   const detail =
     step.kind === 'approval'
       ? `${ft(`m_${step.node.mode}`)} · ${step.node.approvers.map(approverText).join('、')}${
-          step.node.timeout ? ` · ⏱ ${ft(`t_${step.node.timeout.action}`)}` : ''
+          step.node.timeout ? ` · ${ft('timeout')}: ${ft(`t_${step.node.timeout.action}`)}` : ''
         }`
       : step.kind === 'cc'
         ? step.node.to.map(approverText).join('、')
