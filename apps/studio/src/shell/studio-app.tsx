@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { loadSession, saveSession } from '../lib/api';
-import { AppDraftProvider } from '../lib/app-draft';
+import { AppDraftProvider, useAppDraft } from '../lib/app-draft';
 import { label, useLocale } from '../lib/i18n';
 import { fillPath, navigate, usePath } from '../lib/router';
 import { t } from '../lib/studio-text';
@@ -55,7 +55,7 @@ export function StudioApp() {
         {appId && (
           <>
             <div className="st-nav-title" data-testid="nav-app">
-              {appId}
+              <AppTitle fallback={appId} />
             </div>
             {appNav.map((r) => (
               <NavLink key={r.path} to={fillPath(r.path, { app: appId })} active={match?.route === r}>
@@ -104,4 +104,10 @@ export function StudioApp() {
   ) : (
     shell
   );
+}
+
+/** The open app's label (from its draft), or its id while loading. */
+function AppTitle(p: { fallback: string }) {
+  const { draft } = useAppDraft();
+  return <>{draft ? label(draft.label) : p.fallback}</>;
 }
