@@ -57,6 +57,13 @@ describe.each(testDatabaseKinds())('approval flows over HTTP on %s', (kind) => {
     expect(
       (await todo('risk')).some((i) => i.instanceId === inst.id && i.recordTitle === '常州精工机械'),
     ).toBe(true);
+    const inbox = (await s.call('GET', '/api/notifications', { token: await token('risk') })).json<{
+      items: { title: { zh: string }; recordId: string; source: string }[];
+    }>();
+    expect(inbox.items.find((n) => n.recordId === id)).toMatchObject({
+      title: { zh: '待您审批：新客户准入 · 常州精工机械' },
+      source: 'flow:admission',
+    });
 
     const r1 = await act('risk', inst.id, { type: 'approve', comment: '风险可控' });
     expect(r1.statusCode, r1.body).toBe(200);

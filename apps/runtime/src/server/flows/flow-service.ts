@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FlowDoc } from '@lattice/engine';
-import { assertNever, documentsOfKind, LatticeError } from '@lattice/engine';
+import { assertNever, documentsOfKind, findEntity, LatticeError } from '@lattice/engine';
 import type {
   AppStore,
   Clock,
@@ -20,7 +20,9 @@ import {
 import type { PublicUser } from '../auth/user-store';
 import { SYSTEM_ACTOR } from '../demo/system-actor';
 import type { JobQueue } from '../jobs/job-queue';
+import type { NotificationStore } from '../rules/notification-store';
 import { createApproverResolver } from './approver-resolver';
+import { flowNoticeTitle } from './flow-notice-text';
 import {
   appendEvent,
   type InstanceRow,
@@ -63,6 +65,8 @@ export interface FlowServiceDeps {
   appStore: AppStore;
   records: RecordService;
   jobs: JobQueue;
+  /** The in-app notification inbox; each `notify` effect becomes one notification per recipient. */
+  notifications?: Pick<NotificationStore, 'add'>;
 }
 
 export interface StartFlowInput {
@@ -106,7 +110,7 @@ export interface FlowService {
 }
 
 export function createFlowService(deps: FlowServiceDeps): FlowService {
-  const { db, clock, appStore, records, jobs } = deps;
+  const { db, clock, appStore, records, jobs, notifications } = deps;
   const listeners: FlowOutcomeListener[] = [];
   const systemRc: RequestContext = { actor: SYSTEM_ACTOR, clock };
 
@@ -147,7 +151,12 @@ export function createFlowService(deps: FlowServiceDeps): FlowService {
     }
     const version = await saveInstance(trx, row, result.state, editable, now);
     await syncTasks(trx, row.appId, result.state, now);
-    for (const fx of result.effects) await runEffect(trx, row, flow, fx, now, eventActor(event));
+    const entity = findEntity(live.definition, row.entity);
+    const title = entity ? record[entity.titleField] : undefined;
+    const recordTitle =
+      title === undefined || title === null || title === '' ? row.recordId.slice(0, 8) : String(title);
+    const notice = { version, recordTitle };
+    for (const fx of result.effects) await runEffect(trx, row, flow, fx, now, eventActor(event), notice);
     return {
       ...row,
       status: result.state.status,
@@ -166,6 +175,7 @@ export function createFlowService(deps: FlowServiceDeps): FlowService {
     fx: ApprovalEffect,
     now: Date,
     actor: string,
+    notice: { version: number; recordTitle: string },
   ): Promise<void> {
     switch (fx.type) {
       case 'persist':
@@ -173,6 +183,17 @@ export function createFlowService(deps: FlowServiceDeps): FlowService {
         return;
       case 'notify':
         await insertNotices(trx, row.appId, row.id, fx.to, fx.kind, fx.nodeId, now);
+        for (const userId of notifications ? fx.to : []) {
+          await notifications!.add(trx, {
+            appId: row.appId,
+            userId,
+            title: flowNoticeTitle(fx.kind, flow.label, notice.recordTitle),
+            entity: row.entity,
+            recordId: row.recordId,
+            source: `flow:${flow.name}`,
+            dedupeKey: `flow:${row.id}:${notice.version}:${fx.kind}:${fx.nodeId ?? ''}`,
+          });
+        }
         return;
       case 'scheduleTimeout':
         await jobs.enqueue(trx, {

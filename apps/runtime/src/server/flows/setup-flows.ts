@@ -1,3 +1,4 @@
+import { createNotificationStore } from '../rules/notification-store';
 import type { ServerContext } from '../server-context';
 import { registerFlowJobs } from './flow-jobs';
 import { createFlowService, type FlowService } from './flow-service';
@@ -10,7 +11,7 @@ import { migrateFlowsSchema } from './migrate-flows-schema';
  */
 export async function setupFlows(ctx: ServerContext): Promise<FlowService> {
   await migrateFlowsSchema(ctx.db);
-  const flows = createFlowService(ctx);
+  const flows = createFlowService({ ...ctx, notifications: createNotificationStore(ctx.db, ctx.clock) });
   registerFlowJobs(ctx, flows);
   ctx.flows = flows;
   return flows;
