@@ -12,7 +12,12 @@ const LIST_SPLIT = /[,，;；、|\n]+/;
 /** Text of a cell as a user would type it back (numbers in plain form, dates as ISO). */
 export function cellText(cell: CellValue): string {
   if (cell === null) return '';
-  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? '' : cell.toISOString();
+  if (cell instanceof Date) {
+    if (Number.isNaN(cell.getTime())) return '';
+    const iso = cell.toISOString();
+    // Reader dates carry the cell's wall clock in their UTC fields: a date-only cell shows as a date.
+    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19).replace('T', ' ');
+  }
   return String(cell);
 }
 

@@ -99,6 +99,17 @@ export async function writeXlsx(
   await wb.xlsx.writeFile(path);
 }
 
+/** The first sheet's rows of an .xlsx (cell values, 0-based columns). */
+export async function readXlsxRows(path: string): Promise<unknown[][]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  const out: unknown[][] = [];
+  wb.worksheets[0]?.eachRow((row) => {
+    out.push((row.values as unknown[]).slice(1));
+  });
+  return out;
+}
+
 /** A zip whose one entry (`xl/workbook.xml`) inflates `bytes` of zeros: a zip bomb in miniature. */
 export function writeZipBomb(path: string, bytes: number): void {
   const name = Buffer.from('xl/workbook.xml');
