@@ -2,6 +2,8 @@ import type { AppDefinition } from '@lattice/engine';
 import type { ReactNode } from 'react';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError } from './api';
+import { getLocale } from './i18n';
+import { setLeaveGuard } from './router';
 import { studioApi } from './studio-api';
 
 /** One server validation problem, path first (e.g. `documents.3.fields.2.name`). */
@@ -31,6 +33,11 @@ export interface AppDraftState {
 }
 
 const AppDraftContext = createContext<AppDraftState | null>(null);
+
+const LEAVE_TEXT = {
+  zh: '草稿有未保存的修改，离开将丢失这些修改。确定离开？',
+  en: 'The draft has unsaved changes that will be lost. Leave anyway?',
+};
 
 /** Loads `appId`'s draft and shares it with every studio page of that app. */
 export function AppDraftProvider(p: { appId: string; children: ReactNode }) {
@@ -65,8 +72,19 @@ export function AppDraftProvider(p: { appId: string; children: ReactNode }) {
     // Closing the tab or reloading with unsaved edits asks first.
     const guard = (e: BeforeUnloadEvent) => e.preventDefault();
     window.addEventListener('beforeunload', guard);
-    return () => window.removeEventListener('beforeunload', guard);
-  }, [dirty]);
+    // Leaving the app inside the studio drops the local edits: ask first.
+    const inApp = `/apps/${appId}`;
+    const uninstall = setLeaveGuard(
+      (to) =>
+        to === inApp ||
+        to.startsWith(`${inApp}/`) ||
+        window.confirm(LEAVE_TEXT[getLocale() === 'en' ? 'en' : 'zh']),
+    );
+    return () => {
+      window.removeEventListener('beforeunload', guard);
+      uninstall();
+    };
+  }, [dirty, appId]);
 
   const update = useCallback((edit: (d: AppDefinition) => AppDefinition) => {
     const current = latest.current;

@@ -15,8 +15,22 @@ globalThis.addEventListener?.('popstate', () => {
   for (const l of listeners) l();
 });
 
+let leaveGuard: ((to: string) => boolean) | null = null;
+
+/**
+ * Installs a check run before every `navigate` (e.g. "unsaved draft — leave?"); returning false cancels the
+ * navigation. Returns the uninstaller.
+ */
+export function setLeaveGuard(guard: (to: string) => boolean): () => void {
+  leaveGuard = guard;
+  return () => {
+    if (leaveGuard === guard) leaveGuard = null;
+  };
+}
+
 /** Moves to `path` (studio-relative, e.g. `/apps/mfg-crm/entities`) without reloading. */
 export function navigate(path: string, opts: { replace?: boolean } = {}): void {
+  if (leaveGuard && !leaveGuard(path)) return;
   const url = BASE + (path.startsWith('/') ? path : `/${path}`);
   if (opts.replace) history.replaceState(null, '', url);
   else history.pushState(null, '', url);
