@@ -173,6 +173,29 @@ describe.each(testDatabaseKinds())('approval flows over HTTP on %s', (kind) => {
     expect(edit.statusCode).toBe(200);
   });
 
+  it('sends the record back to an earlier step, which asks all its approvers again', async () => {
+    const id = await newCustomer({ name: '退回客户' });
+    const inst = await submit(id);
+    await act('risk', inst.id, { type: 'approve' });
+    await act('finance', inst.id, { type: 'approve' });
+    const back = await act('sales_south', inst.id, {
+      type: 'reject',
+      comment: '额度需重新评估',
+      to: { node: 'countersign' },
+    });
+    const view = back.json<FlowInstanceView>();
+    expect(view.status).toBe('running');
+    expect(view.activeNodes.map((n) => n.nodeId)).toEqual(['countersign']);
+    expect(view.events.find((e) => e.action === 'reject')).toMatchObject({
+      comment: '额度需重新评估',
+      target: '风控财务会签 / Risk and finance countersign',
+    });
+    expect((await todo('risk')).some((i) => i.instanceId === inst.id)).toBe(true);
+    const bad = await act('risk', inst.id, { type: 'reject', to: { node: 'green' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details[0].path).toBe('to.node');
+  });
+
   it('transfers, adds a signer before, comments with attachments, urges and withdraws', async () => {
     const id = await newCustomer({ name: '操作客户' });
     const inst = await submit(id);
