@@ -3,6 +3,7 @@ import { findEntity } from '@lattice/engine';
 import {
   type AppStore,
   type DbTransaction,
+  type FieldCodec,
   insertSeedRecords,
   type LatticeDb,
   type RequestContext,
@@ -51,7 +52,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * skipped or left out (a scaled-down seed) is skipped too. Rules do not fire for seed data.
  */
 export async function insertSeedBatches(
-  deps: { db: LatticeDb; appStore: AppStore },
+  deps: { db: LatticeDb; appStore: AppStore; fieldCodec?: FieldCodec },
   rc: RequestContext,
   appId: string,
   batches: readonly { entity: string; records: readonly SeedInput[] }[],
@@ -113,7 +114,10 @@ export async function insertSeedBatches(
         }
       }
       const write = (trx: DbTransaction) =>
-        insertSeedRecords(trx, rc, live, entity, rows, { source: opts.source });
+        insertSeedRecords(trx, rc, live, entity, rows, {
+          source: opts.source,
+          ...(deps.fieldCodec ? { fieldCodec: deps.fieldCodec } : {}),
+        });
       const result = opts.trx ? await write(opts.trx) : await deps.db.kysely.transaction().execute(write);
       for (const s of result.skipped) {
         skippedIds.add(provisionalOf.get(s.id) ?? s.id);

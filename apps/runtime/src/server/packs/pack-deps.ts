@@ -1,4 +1,4 @@
-import type { AppStore, Clock, LatticeDb } from '@lattice/engine/storage';
+import type { AppStore, Clock, FieldCodec, LatticeDb } from '@lattice/engine/storage';
 
 /** What the pack operations need: the server's {@link ServerContext} fits, and so does the CLI's. */
 export interface PackDeps {
@@ -7,4 +7,6 @@ export interface PackDeps {
   clock: Clock;
   /** Users by username (seed user fields hold usernames). */
   users: { list(): Promise<{ id: string; username: string }[]> };
+  /** Encryption at rest for sensitive seed values (the server's `ctx.fieldCodec`). */
+  fieldCodec?: FieldCodec;
 }

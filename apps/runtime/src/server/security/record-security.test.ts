@@ -126,6 +126,13 @@ describe.each(testDatabaseKinds())('record security on %s', (kind) => {
     expect(ro.json().error.details[0].path).toBe('credit_limit');
   });
 
+  it('stores the demo contacts\' mobiles encrypted', async () => {
+    const rows = await s.db.kysely.selectFrom('app_mfg_crm.contact').select('phone').limit(20).execute();
+    const phones = rows.map((r) => r.phone).filter((p): p is string => typeof p === 'string');
+    expect(phones.length).toBeGreaterThan(0);
+    expect(phones.every((p) => p.startsWith('enc:v1:'))).toBe(true);
+  });
+
   it('masks contact mobiles for finance and refuses filtering or sorting on them', async () => {
     const contacts = (await s.call('GET', `${base}/contact?limit=20`, { token: finance })).json()
       .items as Rec[];
