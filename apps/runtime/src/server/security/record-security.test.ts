@@ -126,7 +126,7 @@ describe.each(testDatabaseKinds())('record security on %s', (kind) => {
     expect(ro.json().error.details[0].path).toBe('credit_limit');
   });
 
-  it('stores the demo contacts\' mobiles encrypted', async () => {
+  it('stores the mobiles of the demo contacts encrypted', async () => {
     const rows = await s.db.kysely.selectFrom('app_mfg_crm.contact').select('phone').limit(20).execute();
     const phones = rows.map((r) => r.phone).filter((p): p is string => typeof p === 'string');
     expect(phones.length).toBeGreaterThan(0);
