@@ -1,5 +1,6 @@
 import type { DocumentKind } from '@lattice/engine';
 import { DOCUMENT_KINDS, documentsOfKind } from '@lattice/engine';
+import { I18nInputs } from '../components/i18n-inputs';
 import { useAppDraft } from '../lib/app-draft';
 import { label } from '../lib/i18n';
 import { navigate } from '../lib/router';
@@ -19,13 +20,20 @@ const KIND_LABEL: Record<DocumentKind, { zh: string; en: string }> = {
 
 /** The open app: its label and how many documents of each kind the draft holds. */
 export function AppOverviewPage(p: { appId: string }) {
-  const { draft } = useAppDraft();
+  const { draft, update } = useAppDraft();
   if (!draft) return <div className="lt-page lt-muted">{t('loading')}</div>;
   return (
     <div className="lt-page">
       <h1>
         {label(draft.label)} <code className="st-code">{p.appId}</code>
       </h1>
+      <section className="lt-card st-section" style={{ maxWidth: 720 }} data-testid="app-settings">
+        <I18nInputs
+          name="app.label"
+          value={draft.label}
+          onChange={(l) => update((d) => ({ ...d, label: l }))}
+        />
+      </section>
       <div className="st-grid">
         {DOCUMENT_KINDS.map((kind) => (
           <div
