@@ -123,7 +123,10 @@ describe.each(testDatabaseKinds())('approval flows over HTTP on %s', (kind) => {
 
   it('locks the record while in flow except the node’s editable fields for its approvers', async () => {
     const id = await newCustomer({ name: '锁定客户' });
-    await submit(id);
+    const inst = await submit(id);
+    // sales_south (region south) neither takes part nor may read an east customer: no comment either.
+    const outsider = await act('sales_south', inst.id, { type: 'comment', comment: '路过' });
+    expect([403, 404]).toContain(outsider.statusCode);
     const rec = (
       await s.call('GET', `${api}/records/customer/${id}`, { token: await token('sales_east') })
     ).json();

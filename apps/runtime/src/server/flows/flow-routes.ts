@@ -101,8 +101,17 @@ export async function flowRoutes(
     },
     async (request) => {
       const { app: appId, id } = request.params;
-      const row = await flows.act(requestContext(ctx, request), appId, id, request.body);
-      return view(appId, row);
+      const rc = requestContext(ctx, request);
+      if (request.body.type === 'comment') {
+        // Participants may always comment; anyone else only on a record they can read.
+        const row = await loadInstance(ctx.db.kysely, appId, id);
+        if (!row) throw notFound(id);
+        const me = rc.actor.id;
+        if (row.submitter !== me && !row.state.tasks.some((t) => t.assignee === me)) {
+          await ctx.records.get(rc, appId, row.entity, row.recordId);
+        }
+      }
+      return view(appId, await flows.act(rc, appId, id, request.body));
     },
   );
 
