@@ -504,4 +504,46 @@ describe('approvalTransition: operations', () => {
     );
     expect(r.state.active[0]?.nodeId).toBe('seq');
   });
+
+  it('auto-rejects a node on timeout, ending the flow with a rejected outcome', () => {
+    const s = drive(review, c, [{ type: 'submit', actor: 'u1' }]).state;
+    const r = approvalTransition(
+      review,
+      s,
+      { type: 'timeout', nodeId: 'review', visit: 1, action: 'auto_reject' },
+      c,
+    );
+    expect(r.state.status).toBe('rejected');
+    expect(outcome(r.effects)).toMatchObject({ outcome: 'rejected' });
+    expect(r.effects).toContainEqual({ type: 'unlockRecord', entity: 'quote', recordId: 'rec1' });
+  });
+
+  it('reminds the pending approvers on timeout and keeps the node open', () => {
+    const s = drive(review, c, [{ type: 'submit', actor: 'u1' }]).state;
+    const r = approvalTransition(
+      review,
+      s,
+      { type: 'timeout', nodeId: 'review', visit: 1, action: 'remind' },
+      c,
+    );
+    expect(r.state.active.map((a) => a.nodeId)).toEqual(['review']);
+    expect(r.effects).toContainEqual({ type: 'notify', to: ['a', 'b'], kind: 'remind', nodeId: 'review' });
+  });
+
+  it('branches on the submitter as well as the record', () => {
+    const bySubmitter: FlowDoc = {
+      ...admission,
+      nodes: admission.nodes.map((n) =>
+        n.id === 'route' && n.type === 'condition'
+          ? { ...n, branches: [{ when: { '==': [{ var: '$submitter.department' }, 'vip'] }, next: 'green' }] }
+          : n,
+      ),
+    };
+    const vip = ctx({}, { submitterInfo: { id: 'u1', department: 'vip' } });
+    expect(drive(bySubmitter, vip, [{ type: 'submit', actor: 'u1' }]).state.active[0]?.nodeId).toBe('green');
+    const other = ctx({}, { submitterInfo: { id: 'u1', department: 'east' } });
+    expect(drive(bySubmitter, other, [{ type: 'submit', actor: 'u1' }]).state.active[0]?.nodeId).toBe(
+      'countersign',
+    );
+  });
 });
