@@ -153,6 +153,8 @@ export async function importRecordBatch(
     ? await lockExisting(trx, live, entity, keyFields, [...keyed.values()])
     : new Map();
 
+  const hasFormulas = entity.fields.some((f) => f.type === 'formula');
+  const nullRecord: Record<string, null> = Object.fromEntries(entity.fields.map((f) => [f.name, null]));
   const candidates: Candidate[] = [];
   for (const r of work) {
     if (errors.has(r.row) && !preFailed.has(r.row)) continue;
@@ -168,7 +170,7 @@ export async function importRecordBatch(
       for (const e of es) fail(r.row, byName.has(e.path) ? e.path : null, r.input[e.path], e.message);
       if (es.length) continue;
       const merged: Record<string, unknown> = { ...before, ...values };
-      Object.assign(merged, computeFormulas(entity, merged, { now: nowFn }));
+      if (hasFormulas) Object.assign(merged, computeFormulas(entity, merged, { now: nowFn }));
       const changed = Object.keys(merged).filter(
         (k) => byName.has(k) && JSON.stringify(merged[k] ?? null) !== JSON.stringify(before[k] ?? null),
       );
@@ -177,11 +179,8 @@ export async function importRecordBatch(
       const { values, errors: es } = coerceRecordInput(entity, r.input, { mode: 'create', now: nowFn });
       report(r.row, es, r.input);
       if (errors.has(r.row)) continue;
-      const merged: Record<string, unknown> = {
-        ...Object.fromEntries(entity.fields.map((f) => [f.name, null])),
-        ...values,
-      };
-      Object.assign(merged, computeFormulas(entity, merged, { now: nowFn }));
+      const merged: Record<string, unknown> = { ...nullRecord, ...values };
+      if (hasFormulas) Object.assign(merged, computeFormulas(entity, merged, { now: nowFn }));
       candidates.push({ row: r.row, input: r.input, keyText, existing: null, merged, changed: [] });
     }
   }
@@ -414,20 +413,25 @@ async function insertRows(
   const taken = new Set(fieldCols.map((c) => c.name));
   const cols = [...fieldCols, ...SCOPING.filter((c) => !taken.has(c.name)), ...STANDARD];
   const iso = now.toISOString();
+  // Field → column straight from the merged values (jsonb objects travel as JSON inside the document).
+  const stored = entity.fields.filter((f) => columnTypeFor(f) !== null).map((f) => [f.name, f.id] as const);
   const rows = inserts.map((c) => {
-    const values = toColumnValues(entity, c.merged);
-    return {
+    const row: Record<string, unknown> = {
       owner: ctx.actor.id,
       region: ctx.actor.region ?? null,
       department: ctx.actor.department ?? null,
-      ...Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null && v !== undefined)),
       app_id: live.appId,
       created_at: iso,
       created_by: ctx.actor.id,
       updated_at: iso,
       updated_by: ctx.actor.id,
       version: 1,
-    } as Record<string, unknown>;
+    };
+    for (const [name, column] of stored) {
+      const v = c.merged[name];
+      if (v !== null && v !== undefined) row[column] = v;
+    }
+    return row;
   });
   const table = sql.table(`${appSchemaName(live.appId)}.${entity.name}`);
   const names = sql.join(cols.map((c) => sql.id(c.name)));
