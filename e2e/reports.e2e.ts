@@ -113,6 +113,17 @@ describe('reports: funnel and heatmap built in the designer, on a dashboard, fil
         .evaluateAll((els) => els.filter((el) => el.querySelector('canvas, table, .db-empty')).length);
       expect(drawn, `${name}: every tile draws`).toBe(await tiles.count());
     }
+    // Tablet width: tiles stack full width in reading order.
+    await page.setViewportSize({ width: 768, height: 1024 });
+    await page.goto(`${runtime.url}/apps/${APP}/dashboards/sales_overview`);
+    await page.locator('.db-tile canvas').first().waitFor();
+    await page.waitForFunction(() => !document.querySelector('.db-tile[aria-busy="true"]'));
+    const widths = await page
+      .locator('.db-cell')
+      .evaluateAll((els) => els.map((el) => el.getBoundingClientRect().width));
+    const grid = await page.locator('.db-grid').evaluate((el) => el.getBoundingClientRect().width);
+    expect(widths.every((w) => Math.abs(w - grid) < 2)).toBe(true);
+    await screenshot(page, SUITE, 'pack-sales_overview-tablet');
     expect(errors).toEqual([]);
   });
 

@@ -99,7 +99,7 @@ export const STUDIO_ROUTES: StudioRoute[] = [
   {
     path: '/apps/:app/reports',
     title: { zh: '报表与仪表盘', en: 'Reports & dashboards' },
-    nav: { area: 'app', order: 60, icon: '📊' },
+    nav: { area: 'app', order: 60, icon: '◔' },
     element: (p) => <ReportListPage appId={p.app!} />,
   },
   {

@@ -68,13 +68,13 @@ export const RUNTIME_ROUTES: RuntimeRoute[] = [
   {
     path: '/apps/:app/dashboards',
     title: { zh: '仪表盘', en: 'Dashboards' },
-    nav: { section: 'insights', icon: '📊', order: 10 },
+    nav: { section: 'insights', icon: '◔', order: 10 },
     element: () => <DashboardListPage />,
   },
   {
     path: '/apps/:app/dashboards/:dashboard',
     title: { zh: '仪表盘', en: 'Dashboard' },
-    element: (p) => <DashboardPage key={p.dashboard} dashboard={p.dashboard!} />,
+    element: (p) => <DashboardPage key={p.dashboard} app={p.app!} dashboard={p.dashboard!} />,
   },
   {
     path: '/admin',

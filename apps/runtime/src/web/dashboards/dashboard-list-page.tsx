@@ -33,7 +33,7 @@ export function DashboardListPage() {
                 data-dashboard={d.name}
                 onClick={linkClick(href)}
               >
-                <span className="rt-tile-icon">📊</span>
+                <span className="rt-tile-icon">◔</span>
                 <strong>{label(d.label)}</strong>
                 <span className="rt-tile-desc lt-muted">
                   {dt('charts', { n: d.tiles.length })} · {titles.slice(0, 3).join('、')}

@@ -29,12 +29,10 @@ function storedFilters(app: string, dashboard: string): SharedFilterValues {
  * A dashboard of the live app: its shared filters (kept per user and dashboard in localStorage), a
  * refresh button, and its report tiles on a 12-column grid (stacked on narrow screens).
  */
-export function DashboardPage(p: { dashboard: string }) {
+export function DashboardPage(p: { app: string; dashboard: string }) {
   useLocale();
   const { appId, definition, loading, error } = useCurrentApp();
-  const [filters, setFilters] = useState<SharedFilterValues>(() =>
-    appId ? storedFilters(appId, p.dashboard) : {},
-  );
+  const [filters, setFilters] = useState<SharedFilterValues>(() => storedFilters(p.app, p.dashboard));
   const [refreshKey, setRefreshKey] = useState(0);
   const [refreshedAt, setRefreshedAt] = useState(() => new Date());
   if (!definition || !appId) return <PageMessage loading={loading} error={error} />;
