@@ -92,6 +92,24 @@ describe('record security in the browser', () => {
     expect(received.filter((b) => b.includes('"region":"south"'))).toEqual([]);
   });
 
+  it('shows contact mobiles masked until sales_east reveals one (audited)', async () => {
+    await page.goto(`${rt.url}/apps/${APP}/e/contact`);
+    await page.waitForSelector('[data-testid=list-view] tbody tr[data-record]');
+    const listText = (await page.locator('[data-testid=list-view]').textContent()) ?? '';
+    expect(listText).not.toMatch(/1[3-9]\d{9}/);
+    const id = await page
+      .locator('[data-testid=list-view] tbody tr[data-record]')
+      .first()
+      .getAttribute('data-record');
+    await page.goto(`${rt.url}/apps/${APP}/e/contact/r/${id}`);
+    const phone = page.locator('[data-reveal=phone]');
+    await phone.waitFor();
+    expect(await phone.textContent()).toMatch(/\d{3}\*{4}\d{4}/);
+    await phone.locator('button').click();
+    await expect.poll(async () => phone.textContent()).toMatch(/1[3-9]\d{9}/);
+    await screenshot(page, SUITE, '03-revealed');
+  });
+
   it('shows sales_east no South data on the dashboards', async () => {
     const runs: string[] = [];
     page.on('response', async (r) => {
@@ -112,7 +130,7 @@ describe('record security in the browser', () => {
       const text = (await tile.textContent()) ?? '';
       for (const c of south) expect(text).not.toContain(c.name);
     }
-    await screenshot(page, SUITE, '03-dashboard');
+    await screenshot(page, SUITE, '04-dashboard');
   });
 
   it('lets the admin review the sign-in in the audit log and edit roles in the matrix', async () => {
@@ -122,12 +140,15 @@ describe('record security in the browser', () => {
     await admin.fill('input[placeholder="用户"]', 'sales_east');
     await admin.click('.rt-admin-form button[type=submit]');
     await admin.waitForSelector('tr[data-action="auth.login"]');
-    await screenshot(admin, SUITE, '04-audit');
+    await admin.fill('input[placeholder="操作"]', 'record.reveal');
+    await admin.click('.rt-admin-form button[type=submit]');
+    await admin.waitForSelector('tr[data-action="record.reveal"]');
+    await screenshot(admin, SUITE, '05-audit');
     await admin.goto(`${rt.url}/admin?tab=roles`);
     await admin.selectOption('select[aria-label="角色权限"]', 'sales');
     await admin.waitForSelector('.rt-role-matrix tr[data-entity=customer]');
     expect(await admin.locator('tr[data-entity=customer] select').inputValue()).toBe('region');
-    await screenshot(admin, SUITE, '05-roles');
+    await screenshot(admin, SUITE, '06-roles');
     await admin.close();
   });
 });

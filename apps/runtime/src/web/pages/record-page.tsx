@@ -19,6 +19,7 @@ import { HistorySection } from '../record/history-section';
 import { KpiSection } from '../record/kpi-section';
 import { RECORD_EXTENSIONS } from '../record/record-extensions';
 import { RelatedSection } from '../record/related-section';
+import { RevealValue } from '../record/reveal-value';
 import { TimelineSection } from '../record/timeline-section';
 
 /** Sections that span the full width. (Approval sections are drawn by the approvals area, not here.) */
@@ -101,7 +102,17 @@ export function RecordPage(p: { entity: string; id: string }) {
               <div key={name} className="rt-field-pair" data-field-view={name}>
                 <dt>{fieldLabel(entity, name)}</dt>
                 <dd>
-                  <FieldValue app={appId} entity={entity} name={name} value={record[name]} />
+                  {entity.fields.some((f) => f.name === name && f.sensitive) ? (
+                    <RevealValue
+                      app={appId}
+                      entity={entity}
+                      id={record.id}
+                      name={name}
+                      value={record[name]}
+                    />
+                  ) : (
+                    <FieldValue app={appId} entity={entity} name={name} value={record[name]} />
+                  )}
                 </dd>
               </div>
             ))}
