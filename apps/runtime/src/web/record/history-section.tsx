@@ -7,6 +7,7 @@ import { useRecordTitles } from '../lib/record-titles';
 import { type HistoryEntry, recordsApi } from '../lib/records-api';
 import { t } from '../lib/ui-text';
 import { userName } from '../lib/user-directory';
+import { RULE_ERROR_FIELD, RuleErrorEntry } from '../rules/rule-error-entry';
 
 /** One change event: the entries written by one user at one moment. */
 export interface ChangeGroup {
@@ -68,14 +69,32 @@ export function HistorySection(p: {
           <ul>
             {g.entries.map((e) => (
               <li key={e.id} data-history-field={e.field}>
-                <span className="rt-history-field">{fieldLabel(p.entity, e.field)}</span>
-                <span className="rt-history-old">
-                  <FieldValue app={p.app} entity={p.entity} name={e.field} value={e.oldValue} link={false} />
-                </span>
-                <span className="lt-muted">→</span>
-                <span className="rt-history-new">
-                  <FieldValue app={p.app} entity={p.entity} name={e.field} value={e.newValue} link={false} />
-                </span>
+                {e.field === RULE_ERROR_FIELD ? (
+                  <RuleErrorEntry value={e.newValue} />
+                ) : (
+                  <>
+                    <span className="rt-history-field">{fieldLabel(p.entity, e.field)}</span>
+                    <span className="rt-history-old">
+                      <FieldValue
+                        app={p.app}
+                        entity={p.entity}
+                        name={e.field}
+                        value={e.oldValue}
+                        link={false}
+                      />
+                    </span>
+                    <span className="lt-muted">→</span>
+                    <span className="rt-history-new">
+                      <FieldValue
+                        app={p.app}
+                        entity={p.entity}
+                        name={e.field}
+                        value={e.newValue}
+                        link={false}
+                      />
+                    </span>
+                  </>
+                )}
               </li>
             ))}
           </ul>
