@@ -139,7 +139,7 @@ export async function runImportBench(): Promise<ImportBenchResult> {
       const t0 = performance.now();
       const done = await runImport(deps, job.id, { workerId: 'bench' });
       const ms = performance.now() - t0;
-      if (!done || done.status !== 'done' || done.counts.inserted !== ROWS) {
+      if (done?.status !== 'done' || done.counts.inserted !== ROWS) {
         throw new Error(`import of ${fileName} did not insert every row: ${JSON.stringify(done)}`);
       }
       return ms;
