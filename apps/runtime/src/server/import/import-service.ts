@@ -132,7 +132,10 @@ export function createImportService(deps: ImportRunDeps, uploadDir: string, work
     return { source, rows };
   }
 
+  const queued = new Set<string>();
   function enqueue(id: string) {
+    if (queued.has(id)) return;
+    queued.add(id);
     chain = chain
       .then(() =>
         runImport(deps, id, {
@@ -144,7 +147,10 @@ export function createImportService(deps: ImportRunDeps, uploadDir: string, work
         () => undefined,
         () => undefined,
       )
-      .finally(() => progress.delete(id));
+      .finally(() => {
+        progress.delete(id);
+        queued.delete(id);
+      });
   }
 
   return {

@@ -9,6 +9,8 @@ import { createImportStore } from './import-store';
 import { migrateImportSchema } from './migrate-import-schema';
 import type { ImportEventSinks } from './run-import';
 
+const RESUME_SCAN_MS = 30_000;
+
 declare module 'fastify' {
   interface FastifyInstance {
     /** The import use cases (tests await `imports.idle()`). */
@@ -32,8 +34,8 @@ export function importEventSinks(rules: RulesService | null): ImportEventSinks {
 
 /**
  * Sets up imports on a server: migrates the import tables, registers the admin routes under
- * `/api/apps`, decorates `app.imports`, and resumes imports a dead runner left behind once the server is
- * ready. Uploads are kept under `<dataDir>/imports`.
+ * `/api/apps`, decorates `app.imports`, and resumes imports a dead runner left behind (at start, then
+ * every 30 s). Uploads are kept under `<dataDir>/imports`.
  */
 export async function registerImports(
   app: FastifyInstance,
@@ -48,10 +50,16 @@ export async function registerImports(
     newWorkerId(),
   );
   app.decorate('imports', service);
+  // Imports a dead runner left behind (here or on another instance) are picked up at start and then
+  // every half minute once their lease has expired.
+  let timer: ReturnType<typeof setInterval> | null = null;
   app.addHook('onReady', async () => {
     await service.resumeInterrupted();
+    timer = setInterval(() => void service.resumeInterrupted().catch(() => {}), RESUME_SCAN_MS);
+    timer.unref();
   });
   app.addHook('onClose', async () => {
+    if (timer) clearInterval(timer);
     await service.idle();
   });
   await app.register(async (api) => importRoutes(api, ctx, service, store), { prefix: '/api/apps' });
