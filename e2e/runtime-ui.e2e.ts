@@ -248,7 +248,7 @@ describe('runtime end-user UI', () => {
   // The README picture (docs/screenshot.png) is a copy of this file.
   it('saves a README screenshot of the customer 360 page', async () => {
     await page.setViewportSize({ width: 1280, height: 860 });
-    await page.reload();
+    await page.evaluate(() => document.querySelector('.lt-main')?.scrollTo(0, 0));
     await page.waitForSelector('[data-section-type=related] tbody tr');
     await page.waitForFunction(() =>
       [...document.querySelectorAll('.rt-kpi-value')].every((k) => !k.textContent?.includes('…')),

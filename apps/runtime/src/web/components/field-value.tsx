@@ -5,6 +5,7 @@ import { cachedTitle } from '../lib/record-titles';
 import { linkClick } from '../lib/router';
 import { t } from '../lib/ui-text';
 import { userName } from '../lib/user-directory';
+import { stageColor } from './stage-palette';
 
 const SYSTEM_LABELS: Record<string, () => string> = {
   created_at: () => t('createdAt'),
@@ -29,7 +30,10 @@ function formatSystem(name: string, value: unknown): string {
 
 function colorOf(field: Field, value: unknown): string | undefined {
   if (field.type === 'select') return field.options.find((o) => o.value === value)?.color;
-  if (field.type === 'stage') return field.stages.find((s) => s.value === value)?.color;
+  if (field.type === 'stage') {
+    const i = field.stages.findIndex((s) => s.value === value);
+    return i < 0 ? undefined : stageColor(field.stages[i]!.color, i);
+  }
   return undefined;
 }
 

@@ -94,5 +94,6 @@ export const t = createTranslator({
   owner: { zh: '负责人', en: 'Owner' },
   kpiEmpty: { zh: '—', en: '—' },
   chartUnavailable: { zh: '图表暂不可用', en: 'Chart unavailable' },
+  renderError: { zh: '此部分显示出错', en: 'This part failed to display' },
   networkError: { zh: '网络错误，请检查连接', en: 'Network error — check your connection' },
 });

@@ -1,6 +1,7 @@
 import { findEntity, type RecordPageSection } from '@lattice/engine';
 import { useEffect, useMemo, useState } from 'react';
 import { ConfirmDialog } from '../components/confirm-dialog';
+import { ErrorBoundary } from '../components/error-boundary';
 import { FieldValue, fieldLabel } from '../components/field-value';
 import { PageMessage } from '../components/page-message';
 import { toast } from '../components/toast';
@@ -176,9 +177,11 @@ export function RecordPage(p: { entity: string; id: string }) {
             </span>
           </div>
         </div>
-        <div className="rt-row">
+        <div className="rt-row rt-wrap">
           {RECORD_EXTENSIONS.actions.map((Action) => (
-            <Action key={Action.name} {...extension} />
+            <ErrorBoundary key={Action.name} compact>
+              <Action {...extension} />
+            </ErrorBoundary>
           ))}
           {can(access, entity.name, 'update') && (
             <a
@@ -211,7 +214,7 @@ export function RecordPage(p: { entity: string; id: string }) {
             data-section-type={s.type}
           >
             <h2>{label(s.title)}</h2>
-            {renderSection(s)}
+            <ErrorBoundary compact>{renderSection(s)}</ErrorBoundary>
           </section>
         ))}
         {!hasHistory && (

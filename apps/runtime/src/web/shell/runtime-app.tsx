@@ -1,4 +1,5 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
+import { ErrorBoundary } from '../components/error-boundary';
 import { Toaster } from '../components/toast';
 import { loadSession, onSessionChange, sessionExpired } from '../lib/api';
 import { CurrentAppProvider, useCurrentApp } from '../lib/current-app';
@@ -88,7 +89,7 @@ function Shell(p: {
             <UserMenu user={p.user} />
           </div>
         </header>
-        {page}
+        <ErrorBoundary resetKey={p.path}>{page}</ErrorBoundary>
       </main>
     </div>
   );

@@ -1,4 +1,5 @@
 import type { EntityDoc, Field, JsonLogic } from '@lattice/engine';
+import { stageColor } from '../components/stage-palette';
 
 /** One kanban column: a stage/option value (null = "not set"). */
 export interface KanbanColumn {
@@ -20,10 +21,10 @@ export function kanbanColumns(
   return {
     field,
     columns: [
-      ...values.map((s) => ({
+      ...values.map((s, i) => ({
         value: s.value,
         label: s.label,
-        ...(s.color ? { color: s.color } : {}),
+        ...(s.color || field.type === 'stage' ? { color: stageColor(s.color, i) } : {}),
         filter: { '==': [v, s.value] } as JsonLogic,
       })),
       { value: null, label: null, filter: { is_empty: [v] } as JsonLogic },

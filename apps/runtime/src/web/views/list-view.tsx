@@ -25,6 +25,13 @@ const HIDDEN_IN_LISTS = new Set([
   'geo',
   'longtext',
 ]);
+/** Types with no meaningful order (arrays, documents, computed-on-read values). */
+const UNSORTABLE = new Set([...HIDDEN_IN_LISTS, 'multiselect', 'tags', 'formula']);
+
+function sortable(entity: EntityDoc, name: string): boolean {
+  const field = entity.fields.find((f) => f.name === name);
+  return field ? !UNSORTABLE.has(field.type) && !field.sensitive : true;
+}
 
 function columnsKey(app: string, view: string): string {
   return `lattice.columns.${loadSession()?.user.id ?? 'anon'}.${app}.${view}`;
@@ -173,10 +180,25 @@ export function ListView(p: {
                     key={name}
                     data-column={name}
                     aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none'}
-                    onClick={() => toggleSort(name)}
+                    className={sortable(entity, name) ? undefined : 'rt-nosort'}
+                    onClick={() => sortable(entity, name) && toggleSort(name)}
                   >
-                    {fieldLabel(entity, name)}
-                    <span className="rt-sort">{dir === 'asc' ? '▲' : dir === 'desc' ? '▼' : '↕'}</span>
+                    {sortable(entity, name) ? (
+                      // A button so the sort is reachable by keyboard; the th's click covers the padding.
+                      <button
+                        type="button"
+                        className="rt-th-btn"
+                        onClick={(e) => {
+                          e.stopPropagation();
+                          toggleSort(name);
+                        }}
+                      >
+                        {fieldLabel(entity, name)}
+                        <span className="rt-sort">{dir === 'asc' ? '▲' : dir === 'desc' ? '▼' : '↕'}</span>
+                      </button>
+                    ) : (
+                      fieldLabel(entity, name)
+                    )}
                   </th>
                 );
               })}
