@@ -193,6 +193,7 @@ export type { FormulaOrder } from './records/formula-order';
 export { formulaOrder } from './records/formula-order';
 export { toApiRecord, toColumnValues } from './records/to-api-record';
 // security (roles → rights, scopes, field permissions, masking)
+export { checkJoinedQueryFields } from './security/check-joined-query-fields';
 export { checkQueryFields, queryableEntity } from './security/check-query-fields';
 export type { FieldVisibility } from './security/field-access';
 export {

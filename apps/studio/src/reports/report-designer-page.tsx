@@ -386,8 +386,8 @@ function FieldGroups(p: { choices: FieldChoice[] }) {
 
 const KIND_ICON: Record<string, string> = {
   number: '#',
-  date: '📅',
-  datetime: '🕒',
+  date: '▦',
+  datetime: '◷',
   boolean: '☑',
   string: 'Aa',
 };

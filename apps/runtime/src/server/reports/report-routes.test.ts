@@ -1,5 +1,6 @@
-import { documentsOfKind } from '@lattice/engine';
+import { documentsOfKind, type ReportDoc } from '@lattice/engine';
 import { testDatabaseKinds } from '@lattice/engine/storage';
+import { drillDownFilter } from '@lattice/report-engine';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packDemoSource } from '../demo/pack-demo-source';
@@ -135,6 +136,42 @@ describe.each(testDatabaseKinds())('report routes on %s', (kind) => {
     expect(hidden.statusCode).toBe(400);
     expect(hidden.json().error.details[0].path).toBe('dataset.measures.0.field');
     const ok = await s.call('POST', `${base}/datasets/run`, { token: admin, body: { dataset } });
+    expect(ok.statusCode, ok.body).toBe(200);
+  });
+
+  it('drills from a joined-dimension cell to exactly its records (customer.region in the list filter)', async () => {
+    const live = (await s.call('GET', base, { token: admin })).json();
+    const report = documentsOfKind(live.definition, 'report').find(
+      (r) => r.name === 'repurchase_heatmap',
+    ) as ReportDoc;
+    const rows = (await run(admin, report.name)).json<Result>().rows;
+    const cell = rows.find((r) => r.region === 'east' && Number(r.orders) > 0)!;
+    expect(cell).toBeDefined();
+    const filter = drillDownFilter(report.dataset, { region: cell.region, quarter: cell.quarter });
+    const list = await s.call(
+      'GET',
+      `${base}/records/order?limit=200&filter=${encodeURIComponent(JSON.stringify(filter))}`,
+      { token: admin },
+    );
+    expect(list.statusCode, list.body).toBe(200);
+    expect(list.json().items.length).toBe(cell.orders);
+  });
+
+  it('refuses a joined filter on a field the role hides on the referenced entity', async () => {
+    const probe = { '>': [{ var: 'customer.credit_limit' }, 0] };
+    const res = await s.call(
+      'GET',
+      `${base}/records/service_ticket?filter=${encodeURIComponent(JSON.stringify(probe))}`,
+      { token: service, headers: { 'accept-language': 'en' } },
+    );
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details[0].message).toContain('customer.credit_limit');
+    const visible = { '==': [{ var: 'customer.region' }, 'east'] };
+    const ok = await s.call(
+      'GET',
+      `${base}/records/service_ticket?filter=${encodeURIComponent(JSON.stringify(visible))}`,
+      { token: service },
+    );
     expect(ok.statusCode, ok.body).toBe(200);
   });
 

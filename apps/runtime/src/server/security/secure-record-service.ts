@@ -1,4 +1,5 @@
 import {
+  checkJoinedQueryFields,
   checkQueryFields,
   checkWriteInput,
   type EntityAccess,
@@ -104,12 +105,14 @@ export function secureRecordService(
     },
     async list(ctx, appId, entityName, query, opts) {
       if (ctx.actor.system) return inner.list(ctx, appId, entityName, query, opts);
-      const { entity, access } = await accessOf(ctx, appId, entityName, 'read');
-      const errors = checkQueryFields(
-        entity,
-        { filter: query.filter ?? null, sort: query.sort ?? [] },
-        access,
-      );
+      const { live, entity, access } = await accessOf(ctx, appId, entityName, 'read');
+      const fieldsQuery = { filter: query.filter ?? null, sort: query.sort ?? [] };
+      const errors = [
+        ...checkQueryFields(entity, fieldsQuery, access),
+        ...checkJoinedQueryFields(live.definition, entity, fieldsQuery, (name) =>
+          scope.accessFor(ctx.actor, live, name),
+        ),
+      ];
       if (errors.length) throw new LatticeError('LATTICE_ERR_VALIDATION', errors);
       const page = await inner.list(ctx, appId, entityName, searchOverVisible(entity, access, query), opts);
       return { ...page, items: page.items.map((r) => redactRecord(entity, r, access)) };

@@ -4,7 +4,11 @@ import type { EntityDoc } from '../../model/entity';
 import type { RollupField } from '../../model/field';
 import { appSchemaName } from '../../model/identifier';
 import { compileFilter } from '../../query/compile-filter';
-import { type ColumnResolver, createColumnResolver } from '../../query/resolve-filter-column';
+import {
+  type ColumnResolver,
+  createColumnResolver,
+  type ResolvedColumn,
+} from '../../query/resolve-filter-column';
 import { type ColumnType, columnTypeFor } from '../../records/column-type-for';
 import type { DbExecutor, LatticeTables, LiveApp } from '../contracts';
 
@@ -23,8 +27,10 @@ export function selectRecords(ex: DbExecutor, live: LiveApp, entity: EntityDoc, 
 }
 
 /**
- * Field names → SQL for filters and sorts on `t`: columns as usual, and rollups as their correlated
- * subquery, so lists can filter and sort by e.g. a customer's open-deal count.
+ * Field names → SQL for filters and sorts on `t`: columns as usual, rollups as their correlated
+ * subquery (lists filter and sort by e.g. a customer's open-deal count), and one reference hop
+ * `ref.field` (e.g. an order's `customer.region`, what report drill-downs on joined dimensions send)
+ * as a scalar subquery on the live referenced row. Sensitive target fields never resolve.
  */
 export function recordColumnResolver(live: LiveApp, entity: EntityDoc, now: Date): ColumnResolver {
   const base = createColumnResolver(entity, T);
@@ -32,9 +38,26 @@ export function recordColumnResolver(live: LiveApp, entity: EntityDoc, now: Date
     entity.fields.filter((f): f is RollupField => f.type === 'rollup').map((f) => [f.name, f]),
   );
   return (name) => {
+    if (name.includes('.')) return referencedColumn(live, entity, name);
     const f = rollups.get(name);
     if (!f) return base(name);
     return { ref: rollupSql(live, f, now), type: rollupType(live, f), field: f };
+  };
+}
+
+/** `ref.field` → `(select r.<field> from <target> r where r.id = t.<ref> and r.deleted_at is null)`. */
+function referencedColumn(live: LiveApp, entity: EntityDoc, path: string): ResolvedColumn | null {
+  const [refName, fieldName, ...rest] = path.split('.');
+  const ref = entity.fields.find((f) => f.name === refName);
+  if (rest.length > 0 || !fieldName || ref?.type !== 'reference') return null;
+  const target = findEntity(live.definition, ref.target);
+  if (!target) return null;
+  const col = createColumnResolver(target, 'r')(fieldName);
+  if (!col || col.field?.sensitive) return null;
+  const table = sql.table(`${appSchemaName(live.appId)}.${target.name}`);
+  return {
+    ...col,
+    ref: sql`(select ${col.ref} from ${table} as r where r.id = ${sql.ref(`${T}.${ref.id}`)} and r.deleted_at is null)`,
   };
 }
 
