@@ -33,7 +33,7 @@ describe.each(testDatabaseKinds())('report routes on %s', (kind) => {
   it('runs every report of the pack', async () => {
     const live = (await s.call('GET', base, { token: admin })).json();
     const reports = documentsOfKind(live.definition, 'report');
-    expect(reports.length).toBe(21);
+    expect(reports.length).toBeGreaterThanOrEqual(21);
     for (const r of reports) {
       const res = await run(admin, r.name);
       expect(res.statusCode, `${r.name}: ${res.body}`).toBe(200);
