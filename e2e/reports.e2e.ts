@@ -1,6 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot } from './support/browser';
+import { centreOf, pointerDrag, settleDrop } from './support/pointer-drag';
 import { type RunningRuntime, startRuntime } from './support/start-runtime';
 
 const SUITE = 'reports';
@@ -8,21 +9,13 @@ const APP = 'mfg-crm';
 type Row = Record<string, string | number | null>;
 type JsonLogic = Record<string, unknown>;
 
-/** A pointer drag with intermediate moves (the dnd-kit pointer sensor activates after a few px). */
+/** A pointer drag from one element's centre to another's. */
 async function drag(page: Page, from: Locator, to: Locator): Promise<void> {
-  const a = await from.boundingBox();
-  const b = await to.boundingBox();
-  if (!a || !b) throw new Error('drag source or target is not visible');
-  const ax = a.x + a.width / 2;
-  const ay = a.y + a.height / 2;
-  await page.mouse.move(ax, ay);
-  await page.mouse.down();
-  await page.mouse.move(ax + 12, ay + 12, { steps: 4 });
-  const bx = b.x + b.width / 2;
-  const by = b.y + b.height / 2;
-  await page.mouse.move(bx, by, { steps: 12 });
-  await page.mouse.move(bx, by + 1, { steps: 2 });
-  await page.mouse.up();
+  await pointerDrag(
+    page,
+    centreOf(await from.boundingBox(), 'drag source'),
+    centreOf(await to.boundingBox(), 'drag target'),
+  );
 }
 
 /** Drags a palette field onto a well and waits for the chip. */
@@ -206,6 +199,7 @@ describe('reports: funnel and heatmap built in the designer, on a dashboard, fil
     await page.mouse.move(corner.x + 20, corner.y + 20, { steps: 4 });
     await page.mouse.move(corner.x + 8, corner.y + 8 + 2 * 48, { steps: 10 });
     await page.mouse.up();
+    await settleDrop(page);
     await expect.poll(() => heat.locator('.dd-tile-meta').textContent()).toContain('6×6');
     await page.locator('[data-testid="shared-filters"] [data-filter="region"]').check();
     await screenshot(page, SUITE, '03-dashboard-designer');

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot } from './support/browser';
+import { pointerDrag } from './support/pointer-drag';
 import { type RunningRuntime, startRuntime } from './support/start-runtime';
 
 const SUITE = 'runtime-ui';
@@ -30,17 +31,12 @@ async function rowCount(page: Page): Promise<number> {
   return page.locator('[data-testid=list-view] tbody tr[data-record]').count();
 }
 
-/** A dnd-kit pointer drag: press, move in small steps (the sensor starts after 4 px), release. */
+/** Drags a kanban card (grabbed near its top) into a column (below its header). */
 async function drag(page: Page, from: string, to: string): Promise<void> {
   const a = await page.locator(from).boundingBox();
   const b = await page.locator(to).boundingBox();
   if (!a || !b) throw new Error(`cannot drag ${from} → ${to}`);
-  await page.mouse.move(a.x + a.width / 2, a.y + 20);
-  await page.mouse.down();
-  await page.mouse.move(a.x + a.width / 2 + 10, a.y + 30, { steps: 5 });
-  await page.mouse.move(b.x + b.width / 2, b.y + 80, { steps: 20 });
-  await page.mouse.move(b.x + b.width / 2, b.y + 90, { steps: 3 });
-  await page.mouse.up();
+  await pointerDrag(page, { x: a.x + a.width / 2, y: a.y + 20 }, { x: b.x + b.width / 2, y: b.y + 80 });
 }
 
 describe('runtime end-user UI', () => {

@@ -1,30 +1,22 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot } from './support/browser';
+import { centreOf, pointerDrag } from './support/pointer-drag';
 import { type RunningRuntime, startRuntime } from './support/start-runtime';
 
 const SUITE = 'studio';
 
-/** A pointer drag with intermediate moves (the dnd-kit pointer sensor activates after 4 px). */
+/** A pointer drag onto the target's centre, or near its bottom edge (to append to a list). */
 async function drag(
   page: Page,
   from: Locator,
   to: Locator,
   at: 'center' | 'bottom' = 'center',
 ): Promise<void> {
-  const a = await from.boundingBox();
   const b = await to.boundingBox();
-  if (!a || !b) throw new Error('drag source or target is not visible');
-  const ax = a.x + a.width / 2;
-  const ay = a.y + a.height / 2;
-  await page.mouse.move(ax, ay);
-  await page.mouse.down();
-  await page.mouse.move(ax + 12, ay + 12, { steps: 4 });
-  const bx = b.x + b.width / 2;
-  const by = at === 'bottom' ? b.y + b.height - 12 : b.y + b.height / 2;
-  await page.mouse.move(bx, by, { steps: 12 });
-  await page.mouse.move(bx, by + 1, { steps: 2 });
-  await page.mouse.up();
+  const target = centreOf(b, 'drag target');
+  if (at === 'bottom' && b) target.y = b.y + b.height - 12;
+  await pointerDrag(page, centreOf(await from.boundingBox(), 'drag source'), target);
 }
 
 /** Drags a palette type onto the end of the field list, then names the new (selected) field. */

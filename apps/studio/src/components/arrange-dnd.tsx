@@ -33,7 +33,11 @@ export const arrangeCollision: CollisionDetection = (args) => {
     });
   }
   const targets = args.droppableContainers.filter((c) => /^(item|zone):/.test(String(c.id)));
-  const within = pointerWithin({ ...args, droppableContainers: targets });
+  // Keyboard drags have no pointer: the keyboard coordinates move the dragged chip onto its neighbour, so its
+  // centre stands in for the pointer (closestCenter alone can prefer a wide zone's centre over that chip).
+  const r = args.collisionRect;
+  const pointerCoordinates = args.pointerCoordinates ?? { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  const within = pointerWithin({ ...args, pointerCoordinates, droppableContainers: targets });
   const items = within.filter((c) => String(c.id).startsWith('item:'));
   if (items.length > 0) return items;
   if (within.length > 0) return within;
