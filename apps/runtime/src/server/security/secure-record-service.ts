@@ -14,6 +14,7 @@ import {
 } from '@lattice/engine';
 import type {
   AppStore,
+  DbExecutor,
   HistoryEntry,
   ListQuery,
   RecordService,
@@ -35,8 +36,16 @@ export function secureRecordService(
   apps: AppStore,
   scope: SecurityScope,
 ): RecordService {
-  async function accessOf(ctx: RequestContext, appId: string, entityName: string, right: RecordRight) {
-    const live = await apps.getLive(appId);
+  /** Inside a caller's transaction the live app is read through it: PGlite has one connection, so a read
+   * beside an open transaction would wait for it forever. */
+  async function accessOf(
+    ctx: RequestContext,
+    appId: string,
+    entityName: string,
+    right: RecordRight,
+    trx: DbExecutor | undefined,
+  ) {
+    const live = await apps.getLive(appId, { trx });
     const entity = findEntity(live.definition, entityName);
     if (!entity) {
       throw latticeError('LATTICE_ERR_UNKNOWN_ENTITY', 'entity', {
@@ -82,30 +91,30 @@ export function secureRecordService(
   return {
     async create(ctx, appId, entityName, values, opts) {
       if (ctx.actor.system) return inner.create(ctx, appId, entityName, values, opts);
-      const { entity, access } = await accessOf(ctx, appId, entityName, 'create');
+      const { entity, access } = await accessOf(ctx, appId, entityName, 'create', opts?.trx);
       guardWrite(ctx, entity, access, values, 'create');
       const rec = await inner.create(ctx, appId, entityName, withScopeDefaults(ctx, entity, values), opts);
       return redactRecord(entity, rec, access);
     },
     async get(ctx, appId, entityName, id, opts) {
       if (ctx.actor.system) return inner.get(ctx, appId, entityName, id, opts);
-      const { entity, access } = await accessOf(ctx, appId, entityName, 'read');
+      const { entity, access } = await accessOf(ctx, appId, entityName, 'read', opts?.trx);
       return redactRecord(entity, await inner.get(ctx, appId, entityName, id, opts), access);
     },
     async update(ctx, appId, entityName, id, values, expectedVersion, opts) {
       if (ctx.actor.system) return inner.update(ctx, appId, entityName, id, values, expectedVersion, opts);
-      const { entity, access } = await accessOf(ctx, appId, entityName, 'update');
+      const { entity, access } = await accessOf(ctx, appId, entityName, 'update', opts?.trx);
       guardWrite(ctx, entity, access, values, 'update');
       const rec = await inner.update(ctx, appId, entityName, id, values, expectedVersion, opts);
       return redactRecord(entity, rec, access);
     },
     async delete(ctx, appId, entityName, id, opts) {
-      if (!ctx.actor.system) await accessOf(ctx, appId, entityName, 'delete');
+      if (!ctx.actor.system) await accessOf(ctx, appId, entityName, 'delete', opts?.trx);
       return inner.delete(ctx, appId, entityName, id, opts);
     },
     async list(ctx, appId, entityName, query, opts) {
       if (ctx.actor.system) return inner.list(ctx, appId, entityName, query, opts);
-      const { live, entity, access } = await accessOf(ctx, appId, entityName, 'read');
+      const { live, entity, access } = await accessOf(ctx, appId, entityName, 'read', opts?.trx);
       const fieldsQuery = { filter: query.filter ?? null, sort: query.sort ?? [] };
       const errors = [
         ...checkQueryFields(entity, fieldsQuery, access),
@@ -119,7 +128,7 @@ export function secureRecordService(
     },
     async history(ctx, appId, entityName, id) {
       if (ctx.actor.system) return inner.history(ctx, appId, entityName, id);
-      const { entity, access } = await accessOf(ctx, appId, entityName, 'read');
+      const { entity, access } = await accessOf(ctx, appId, entityName, 'read', undefined);
       const entries = await inner.history(ctx, appId, entityName, id);
       return redactHistory(entity, access, entries);
     },
