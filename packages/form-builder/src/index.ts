@@ -48,6 +48,7 @@ export { PropertyPanel } from './designer/property-panel';
 export { ValidationsEditor } from './designer/validations-editor';
 export type { FormTextKey } from './i18n/form-text';
 export { formMessage, formText } from './i18n/form-text';
+export { createTranslator, getLocale, label, setLocale, type UiLocale, useLocale } from './i18n/ui-locale';
 // live form logic
 export type { ComputedValues, ComputeOptions } from './logic/apply-computed-values';
 export { applyComputedValues } from './logic/apply-computed-values';

@@ -2,6 +2,7 @@ import { FormBuilderStyles } from '@lattice/form-builder';
 import { createRoot } from 'react-dom/client';
 import { getLocale } from './lib/i18n';
 import { RuntimeApp } from './shell/runtime-app';
+import '@lattice/form-builder/lattice-base.css';
 import './styles.css';
 
 document.documentElement.lang = getLocale();

@@ -1,49 +1,9 @@
-import { useSyncExternalStore } from 'react';
-
-/** UI languages; zh-CN first. */
-export type UiLocale = 'zh-CN' | 'en';
-
-const STORAGE_KEY = 'lattice.locale';
-const listeners = new Set<() => void>();
-let current: UiLocale = (globalThis.localStorage?.getItem(STORAGE_KEY) as UiLocale | null) ?? 'zh-CN';
-
-export function getLocale(): UiLocale {
-  return current;
-}
-
-export function setLocale(locale: UiLocale): void {
-  current = locale;
-  globalThis.localStorage?.setItem(STORAGE_KEY, locale);
-  document.documentElement.lang = locale;
-  for (const l of listeners) l();
-}
-
-/** Re-renders the caller when the language changes. */
-export function useLocale(): UiLocale {
-  return useSyncExternalStore(
-    (cb) => {
-      listeners.add(cb);
-      return () => listeners.delete(cb);
-    },
-    getLocale,
-    getLocale,
-  );
-}
-
-type Dict = Record<string, { zh: string; en: string }>;
-
-/** Builds a `t(key)` over a dictionary; missing keys show the key so they are easy to spot. */
-export function createTranslator<D extends Dict>(dict: D) {
-  return function t(key: keyof D & string, vars?: Record<string, string | number>): string {
-    const entry = dict[key];
-    let text = entry ? (current === 'en' ? entry.en : entry.zh) : key;
-    if (vars) for (const [k, v] of Object.entries(vars)) text = text.replaceAll(`{${k}}`, String(v));
-    return text;
-  };
-}
-
-/** Picks the label of an I18nText for the current language. */
-export function label(text: { zh: string; en: string } | undefined): string {
-  if (!text) return '';
-  return current === 'en' ? text.en || text.zh : text.zh || text.en;
-}
+// The studio and the runtime share one UI-language store (packages/form-builder/src/i18n/ui-locale.ts).
+export {
+  createTranslator,
+  getLocale,
+  label,
+  setLocale,
+  type UiLocale,
+  useLocale,
+} from '@lattice/form-builder';
