@@ -33,16 +33,41 @@ export const arrangeCollision: CollisionDetection = (args) => {
     });
   }
   const targets = args.droppableContainers.filter((c) => /^(item|zone):/.test(String(c.id)));
-  // Keyboard drags have no pointer: the keyboard coordinates move the dragged chip onto its neighbour, so its
-  // centre stands in for the pointer (closestCenter alone can prefer a wide zone's centre over that chip).
-  const r = args.collisionRect;
-  const pointerCoordinates = args.pointerCoordinates ?? { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-  const within = pointerWithin({ ...args, pointerCoordinates, droppableContainers: targets });
+  if (!args.pointerCoordinates) return keyboardCollision(args, targets);
+  const within = pointerWithin({ ...args, droppableContainers: targets });
   const items = within.filter((c) => String(c.id).startsWith('item:'));
   if (items.length > 0) return items;
   if (within.length > 0) return within;
   return closestCenter({ ...args, droppableContainers: targets });
 };
+
+/**
+ * Keyboard drags have no pointer: the sortable keyboard coordinates put the dragged chip's top-left corner on
+ * its neighbour's, so that neighbour is the item whose corner lies nearest (chip widths differ, so centres
+ * mislead). Away from any item — an empty zone — the nearest zone wins.
+ */
+function keyboardCollision(
+  args: Parameters<CollisionDetection>[0],
+  targets: Parameters<CollisionDetection>[0]['droppableContainers'],
+) {
+  const r = args.collisionRect;
+  let best: (typeof targets)[number] | null = null;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const c of targets) {
+    if (c.id === args.active.id || !String(c.id).startsWith('item:')) continue;
+    const rect = args.droppableRects.get(c.id);
+    if (!rect) continue;
+    const d = Math.hypot(rect.left - r.left, rect.top - r.top);
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = c;
+    }
+  }
+  if (best && bestDistance < Math.max(r.height, 1)) {
+    return [{ id: best.id, data: { droppableContainer: best, value: bestDistance } }];
+  }
+  return closestCenter({ ...args, droppableContainers: targets });
+}
 
 /** A placed value: drag handle + label + remove. `data-chip="<value>"`. */
 export function SortableChip(p: {
