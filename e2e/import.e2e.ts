@@ -60,9 +60,14 @@ describe('import wizard (admin)', () => {
     await page.setInputFiles('[data-testid=import-file]', file);
     await page.click('[data-testid=import-upload]');
     await page.waitForSelector('[data-testid=import-mapping]');
-    expect(await page.locator('select[data-column="统一社会信用代码"]').inputValue()).toBe('credit_code');
-    expect(await page.locator('select[data-column="客户名称"]').inputValue()).toBe('name');
-    expect(await page.locator('select[data-column="客户类型"]').inputValue()).toBe('customer_type');
+    // The entity's field list arrives after the mapping table: poll until the suggested targets are selectable.
+    await expect
+      .poll(() => page.locator('select[data-column="统一社会信用代码"]').inputValue())
+      .toBe('credit_code');
+    await expect.poll(() => page.locator('select[data-column="客户名称"]').inputValue()).toBe('name');
+    await expect
+      .poll(() => page.locator('select[data-column="客户类型"]').inputValue())
+      .toBe('customer_type');
     await screenshot(page, SUITE, '01-mapping');
 
     await page.selectOption('[data-testid=import-mode]', 'upsert');
