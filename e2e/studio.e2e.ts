@@ -1,7 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot } from './support/browser';
-import { centreOf, pointerDrag } from './support/pointer-drag';
+import { centreOf, pointerDrag, settleDrop } from './support/pointer-drag';
 import { type RunningRuntime, startRuntime } from './support/start-runtime';
 
 const SUITE = 'studio';
@@ -182,6 +182,8 @@ describe('studio: an analyst builds 设备台账 by drag and drop, publishes, an
     await moving.locator('.st-chip-handle').focus();
     await page.keyboard.press('Space');
     await columns.locator('.st-chip.is-dragging').waitFor();
+    // dnd-kit's keyboard sensor attaches its key listener on a zero-delay timer after activation.
+    await settleDrop(page);
     await page.keyboard.press('ArrowLeft');
     await expect
       .poll(() => moving.evaluate((e) => (e as HTMLElement).style.transform))

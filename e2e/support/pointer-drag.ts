@@ -20,8 +20,9 @@ export async function pointerDrag(page: Page, from: Point, to: Point): Promise<v
 }
 
 /**
- * dnd-kit swallows clicks for 50 ms after a drop (so the drop is not also a click). A page timer queued now
- * runs after that one, so the next click of the test is a real click — no wall-clock guess involved.
+ * Lets dnd-kit's pending timers run: it swallows clicks for 50 ms after a drop (so the drop is not also a click)
+ * and attaches the keyboard sensor's key listener on a zero-delay timer. A page timer queued now
+ * runs after those, so the next click or key of the test reaches the app — no wall-clock guess involved.
  */
 export async function settleDrop(page: Page): Promise<void> {
   await page.evaluate(() => new Promise<void>((resolve) => setTimeout(resolve, 60)));
