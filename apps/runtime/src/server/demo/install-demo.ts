@@ -5,6 +5,7 @@ import { insertSeedBatches } from '../packs/insert-seed-batches';
 import { putPackInstall } from '../packs/pack-installs';
 import type { ServerContext } from '../server-context';
 import { builtinDemoSource } from './builtin-demo-source';
+import { ensureDemoDepartments } from './demo-departments';
 import type { DemoSource } from './demo-source';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users';
 import { SYSTEM_ACTOR } from './system-actor';
@@ -36,7 +37,8 @@ const CHUNK = 500;
  * Demo mode: creates the demo accounts (password `demo1234`) and, the first time, installs and publishes
  * the demo app and inserts its demo records through the bulk seed path (the records API's validation,
  * one statement per chunk, rules off), now or in the background. Each source in `sources` is tried in turn (the pack first, then the
- * built-in slice) until one publishes. Idempotent: a restart changes nothing.
+ * built-in slice) until one publishes. Also adds the missing demo departments (the tree the demo users
+ * belong to). Idempotent: a restart changes nothing.
  */
 export async function installDemo(
   ctx: ServerContext,
@@ -47,6 +49,7 @@ export async function installDemo(
   const none = Promise.resolve({ records: 0, skipped: 0 });
   const rc: RequestContext = { actor: SYSTEM_ACTOR, clock: ctx.clock };
   const candidates = sources.filter((s): s is DemoSource => s !== null);
+  await ensureDemoDepartments(ctx);
   for (const [i, source] of candidates.entries()) {
     const createdUsers = await ensureUsers(ctx, source);
     const apps = await ctx.appStore.listApps();

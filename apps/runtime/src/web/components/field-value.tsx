@@ -1,5 +1,6 @@
 import type { EntityDoc, Field } from '@lattice/engine';
 import { formatDisplayValue } from '@lattice/form-builder';
+import { departmentName } from '../lib/department-directory';
 import { getLocale, label } from '../lib/i18n';
 import { cachedTitle } from '../lib/record-titles';
 import { linkClick } from '../lib/router';
@@ -39,7 +40,7 @@ function colorOf(field: Field, value: unknown): string | undefined {
 
 /**
  * A read-only value: references link to their record (titles resolved via `useRecordTitles`), users show
- * names, select/stage values show as coloured chips, everything else as formatted text.
+ * names, departments their path (`销售部 / 华东组`; callers re-render with `useDepartments`), select/stage values show as coloured chips, everything else as formatted text.
  */
 export function FieldValue(p: {
   app: string;
@@ -69,6 +70,7 @@ export function FieldValue(p: {
     );
   }
   if (field.type === 'user') return <>{userName(String(p.value))}</>;
+  if (field.type === 'department') return <>{departmentName(String(p.value))}</>;
   if (field.type === 'select' || field.type === 'stage') {
     const color = colorOf(field, p.value);
     return (

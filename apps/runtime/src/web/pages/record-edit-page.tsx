@@ -6,6 +6,7 @@ import { toast } from '../components/toast';
 import { ApiError, loadSession } from '../lib/api';
 import { formFor } from '../lib/app-metadata';
 import { useCurrentApp } from '../lib/current-app';
+import { departmentPicker } from '../lib/department-directory';
 import { editableEntity, visibleForm } from '../lib/entity-access';
 import { errorMessage } from '../lib/error-message';
 import { recordLookup, userPicker } from '../lib/form-services';
@@ -147,6 +148,7 @@ export function RecordEditPage(p: { entity: string; id?: string }) {
           showClientErrors={showAll ? 'all' : 'touched'}
           {...(lookup ? { lookup } : {})}
           users={userPicker}
+          departments={departmentPicker}
           {...(session
             ? {
                 currentUser: { id: session.user.id, name: session.user.displayName ?? session.user.username },

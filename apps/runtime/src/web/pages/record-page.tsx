@@ -7,6 +7,7 @@ import { PageMessage } from '../components/page-message';
 import { toast } from '../components/toast';
 import { recordPageFor } from '../lib/app-metadata';
 import { useCurrentApp } from '../lib/current-app';
+import { useDepartments } from '../lib/department-directory';
 import { can } from '../lib/entity-access';
 import { errorMessage } from '../lib/error-message';
 import { getLocale, label, useLocale } from '../lib/i18n';
@@ -33,6 +34,7 @@ const WIDE: RecordPageSection['type'][] = ['kpis', 'fields'];
 export function RecordPage(p: { entity: string; id: string }) {
   useLocale();
   useDirectory();
+  useDepartments();
   const { appId, definition, loading, error, access } = useCurrentApp();
   const [record, setRecord] = useState<RecordData | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);

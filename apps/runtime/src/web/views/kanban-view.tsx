@@ -15,6 +15,7 @@ import { useState } from 'react';
 import { FieldValue, fieldLabel } from '../components/field-value';
 import { toast } from '../components/toast';
 import { ApiError } from '../lib/api';
+import { useDepartments } from '../lib/department-directory';
 import { errorMessage } from '../lib/error-message';
 import { label, useLocale } from '../lib/i18n';
 import { recordTitle, referencesIn, rememberTitles, useRecordTitles } from '../lib/record-titles';
@@ -173,6 +174,7 @@ export function KanbanView(p: {
 }) {
   useLocale();
   useDirectory();
+  useDepartments();
   const layout = kanbanColumns(p.entity, p.view.stageField);
   const [refresh, setRefresh] = useState<Record<string, number>>({});
   const [moving, setMoving] = useState<{ record: RecordData; from: string | null; to: string | null } | null>(

@@ -4,6 +4,7 @@ import { FieldValue, fieldLabel } from '../components/field-value';
 import { useDismiss } from '../components/use-dismiss';
 import { DrillBanner, useDrillFilter } from '../dashboards/drill-banner';
 import { loadSession } from '../lib/api';
+import { useDepartments } from '../lib/department-directory';
 import { errorMessage } from '../lib/error-message';
 import { useLocale } from '../lib/i18n';
 import { referencesIn, rememberTitles, useRecordTitles } from '../lib/record-titles';
@@ -61,6 +62,7 @@ export function ListView(p: {
 }) {
   useLocale();
   useDirectory();
+  useDepartments();
   const { app, entity, view } = p;
   const available = useMemo(() => {
     const extra = entity.fields.filter((f) => !HIDDEN_IN_LISTS.has(f.type) && !view.columns.includes(f.name));

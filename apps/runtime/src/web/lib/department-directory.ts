@@ -1,0 +1,88 @@
+import type { LookupOption, PickerSource } from '@lattice/form-builder';
+import { useEffect, useState } from 'react';
+import { api } from './api';
+import { label } from './i18n';
+
+/** A department as the directory lists them (a tree by `parent`). */
+export interface DirectoryDepartment {
+  code: string;
+  name: { zh: string; en: string };
+  parent: string | null;
+}
+
+let loaded: Promise<DirectoryDepartment[]> | null = null;
+let byCode = new Map<string, DirectoryDepartment>();
+
+/** Loads the department tree once per page load (`GET /api/directory/departments`). */
+export function loadDepartments(): Promise<DirectoryDepartment[]> {
+  loaded ??= api<DirectoryDepartment[]>('GET', '/api/directory/departments').then(
+    (list) => {
+      byCode = new Map(list.map((d) => [d.code, d] as const));
+      return list;
+    },
+    () => [],
+  );
+  return loaded;
+}
+
+/** The departments (empty until they arrive); re-renders the caller once they do. */
+export function useDepartments(): DirectoryDepartment[] {
+  const [list, setList] = useState<DirectoryDepartment[]>([]);
+  useEffect(() => {
+    let live = true;
+    loadDepartments().then((d) => live && setList(d));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return list;
+}
+
+/**
+ * A department's names from the root down (`['销售部', '华东组']`), in the UI language. A loop in the
+ * parents stops the walk; an unknown code gives `[]`.
+ */
+export function departmentPathNames(
+  code: string,
+  departments: ReadonlyMap<string, DirectoryDepartment>,
+  name: (d: DirectoryDepartment) => string,
+): string[] {
+  const names: string[] = [];
+  const seen = new Set<string>();
+  let at = departments.get(code);
+  while (at && !seen.has(at.code)) {
+    seen.add(at.code);
+    names.unshift(name(at));
+    at = at.parent ? departments.get(at.parent) : undefined;
+  }
+  return names;
+}
+
+/** `销售部 / 华东组` for a department code, or the code itself while unknown (not loaded, deleted). */
+export function departmentName(code: string | null | undefined): string {
+  if (!code) return '';
+  const names = departmentPathNames(code, byCode, (d) => label(d.name));
+  return names.length > 0 ? names.join(' / ') : code;
+}
+
+function toOption(d: DirectoryDepartment): LookupOption {
+  return { id: d.code, title: departmentName(d.code), subtitle: d.code };
+}
+
+/** The department picker over the directory: matches the path, either language, or the code. */
+export const departmentPicker: PickerSource = {
+  async search(q) {
+    const needle = q.trim().toLowerCase();
+    return (await loadDepartments())
+      .map((d) => ({ d, text: `${departmentName(d.code)} ${d.name.zh} ${d.name.en} ${d.code}` }))
+      .filter(({ text }) => !needle || text.toLowerCase().includes(needle))
+      .map(({ d }) => toOption(d))
+      .sort((a, b) => a.title.localeCompare(b.title))
+      .slice(0, 20);
+  },
+  async resolve(code) {
+    await loadDepartments();
+    const d = byCode.get(code);
+    return d ? toOption(d) : null;
+  },
+};
