@@ -1,19 +1,18 @@
 import type { FormDoc, FormItem, FormSection, FormTab } from '@lattice/engine';
+import { emptyUndoStacks, type UndoStacks } from '../history/undo-stacks';
 
-/** How many edits undo can go back. */
-export const UNDO_LIMIT = 100;
+export { UNDO_LIMIT } from '../history/undo-stacks';
 
-/** The designer's state: the form being edited, the selection, and undo/redo stacks of earlier forms. */
-export interface DesignerState {
+/**
+ * The designer's state: the form being edited, the selection, and undo/redo stacks of earlier forms
+ * (the shared {@link UndoStacks}, also behind the studio's entity and view designers).
+ */
+export interface DesignerState extends UndoStacks<FormDoc> {
   form: FormDoc;
   /** Selected item or section id (the property panel edits it). */
   selectedId: string | null;
   /** Tab shown on the canvas (null = sections without a tab only, or no tabs). */
   activeTab: string | null;
-  past: FormDoc[];
-  future: FormDoc[];
-  /** `merge` key of the last edit: consecutive edits with the same key (typing) form one undo step. */
-  lastMerge: string | null;
 }
 
 /**
@@ -49,9 +48,7 @@ export function initDesignerState(form: FormDoc): DesignerState {
     form,
     selectedId: null,
     activeTab: form.tabs?.[0]?.id ?? null,
-    past: [],
-    future: [],
-    lastMerge: null,
+    ...emptyUndoStacks<FormDoc>(),
   };
 }
 

@@ -1,7 +1,8 @@
 import type { FormDoc, FormItem, FormSection } from '@lattice/engine';
 import { assertNever } from '@lattice/engine';
+import { pushUndo, redoStep, undoStep } from '../history/undo-stacks';
 import type { DesignerAction, DesignerState } from './designer-state';
-import { initDesignerState, nextFormId, UNDO_LIMIT } from './designer-state';
+import { initDesignerState, nextFormId } from './designer-state';
 
 /**
  * The designer's pure reducer. Editing actions push the previous form on the undo stack and clear redo;
@@ -21,20 +22,10 @@ export function formDesignerReducer(state: DesignerState, action: DesignerAction
       return state.selectedId === action.id ? state : { ...state, selectedId: action.id };
     case 'showTab':
       return { ...state, activeTab: action.tabId };
-    case 'undo': {
-      const prev = state.past.at(-1);
-      if (!prev) return state;
-      return fix({
-        ...state,
-        form: prev,
-        past: state.past.slice(0, -1),
-        future: [state.form, ...state.future],
-      });
-    }
+    case 'undo':
     case 'redo': {
-      const [next, ...rest] = state.future;
-      if (!next) return state;
-      return fix({ ...state, form: next, past: [...state.past, state.form], future: rest, lastMerge: null });
+      const step = (action.type === 'undo' ? undoStep : redoStep)(state, state.form);
+      return step ? fix({ ...step.stacks, form: step.value }) : state;
     }
     case 'addItem': {
       const id = action.item.id ?? nextFormId(state.form, 'i');
@@ -136,10 +127,7 @@ function commit(
 ): DesignerState {
   if (form === state.form) return state;
   // Consecutive edits with the same merge key (typing into one input) replace the newest undo step.
-  if (merge !== undefined && merge === state.lastMerge && state.past.length > 0)
-    return { ...state, form, future: [], selectedId };
-  const past = [...state.past, state.form].slice(-UNDO_LIMIT);
-  return { ...state, form, past, future: [], selectedId, lastMerge: merge ?? null };
+  return { ...pushUndo(state, state.form, merge), form, selectedId };
 }
 
 /** Keeps selection and active tab pointing at things that still exist after undo/redo/removals. */

@@ -3,6 +3,8 @@ import { DndContext, DragOverlay } from '@dnd-kit/core';
 import type { EntityDoc, Field, FieldType, FormDoc, Locale } from '@lattice/engine';
 import { pickText } from '@lattice/engine';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { UndoRedoButtons } from '../history/undo-redo-buttons';
+import { undoRedoKey } from '../history/undo-stacks';
 import type { FormRendererProps } from '../renderer/form-renderer';
 import { FormRenderer } from '../renderer/form-renderer';
 import type { DesignerDragData, DesignerDropData, DropTarget } from './designer-dnd';
@@ -87,12 +89,12 @@ export function FormDesigner(p: FormDesignerProps) {
     if (target) void addAt(data, target);
   };
 
+  const undo = useCallback(() => dispatch({ type: 'undo' }), []);
+  const redo = useCallback(() => dispatch({ type: 'redo' }), []);
   const onKeyDown = (e: React.KeyboardEvent) => {
-    if (!(e.ctrlKey || e.metaKey) || isTextTarget(e.target)) return;
-    const key = e.key.toLowerCase();
-    if (key === 'z' && !e.shiftKey) dispatch({ type: 'undo' });
-    else if ((key === 'z' && e.shiftKey) || key === 'y') dispatch({ type: 'redo' });
-    else return;
+    const action = undoRedoKey(e);
+    if (!action) return;
+    dispatch({ type: action });
     e.preventDefault();
   };
 
@@ -106,24 +108,13 @@ export function FormDesigner(p: FormDesignerProps) {
   return (
     <div className="lf-designer" onKeyDown={onKeyDown} data-designer={state.form.name}>
       <div className="lf-designer-toolbar">
-        <button
-          type="button"
-          className="lf-button"
-          data-action="undo"
-          disabled={state.past.length === 0}
-          onClick={() => dispatch({ type: 'undo' })}
-        >
-          ↶ {designerText('undo', locale)}
-        </button>
-        <button
-          type="button"
-          className="lf-button"
-          data-action="redo"
-          disabled={state.future.length === 0}
-          onClick={() => dispatch({ type: 'redo' })}
-        >
-          ↷ {designerText('redo', locale)}
-        </button>
+        <UndoRedoButtons
+          canUndo={state.past.length > 0}
+          canRedo={state.future.length > 0}
+          onUndo={undo}
+          onRedo={redo}
+          locale={locale}
+        />
         <button
           type="button"
           className="lf-button"
@@ -240,11 +231,6 @@ function currentSectionEnd(state: DesignerState): DropTarget | null {
     form.sections.find((s) => s.id === selectedId || s.items.some((i) => i.id === selectedId)) ??
     form.sections.find((s) => !s.tab || s.tab === activeTab);
   return section ? { sectionId: section.id, index: section.items.length } : null;
-}
-
-function isTextTarget(target: EventTarget): boolean {
-  const el = target as HTMLElement;
-  return el.isContentEditable === true || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName);
 }
 
 function dragLabel(d: DesignerDragData, entity: EntityDoc, state: DesignerState, locale: Locale): string {

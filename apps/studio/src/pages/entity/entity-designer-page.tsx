@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { ErrorText } from '../../components/error-text';
 import { I18nInputs } from '../../components/i18n-inputs';
 import { useAppDraft } from '../../lib/app-draft';
+import { DraftUndoButtons, editMergeKey, useDraftHistory } from '../../lib/draft-history';
 import { errorsByPath } from '../../lib/errors-by-path';
 import { label, useLocale } from '../../lib/i18n';
 import { navigate } from '../../lib/router';
@@ -27,11 +28,14 @@ import { SelectProp } from './number-prop';
 
 /**
  * The entity designer: entity label and title field, the palette of all field types dragged onto the
- * field list (reorder by drag, keyboard too), and the selected field's property panel.
+ * field list (reorder by drag, keyboard too), and the selected field's property panel. Every edit is
+ * one undo step (buttons, Ctrl+Z / Ctrl+Shift+Z); typing into one property merges into one step.
  */
 export function EntityDesignerPage(p: { appId: string; entity: string }) {
   const locale = useLocale();
-  const { draft, update, errors } = useAppDraft();
+  const { draft, errors } = useAppDraft();
+  const history = useDraftHistory();
+  const update = history.edit;
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [blocked, setBlocked] = useState<string | null>(null);
   if (!draft) return <div className="lt-page lt-muted">{t('loading')}</div>;
@@ -43,7 +47,10 @@ export function EntityDesignerPage(p: { appId: string; entity: string }) {
   const selectedIndex = selected ? entity.fields.indexOf(selected) : -1;
   const fieldErrors = errorsByPath(errors, `documents.${docIndex}.fields.${selectedIndex}`);
   const setEntity = (patch: Partial<EntityDoc>) =>
-    update((d) => replaceDocument(d, draftEntity(d, p.entity), { ...draftEntity(d, p.entity)!, ...patch }));
+    update(
+      (d) => replaceDocument(d, draftEntity(d, p.entity), { ...draftEntity(d, p.entity)!, ...patch }),
+      editMergeKey(`entity:${entity.name}`, entity, { ...entity, ...patch }),
+    );
   const otherEntities = documentsOfKind(draft, 'entity').filter((e) => e.name !== entity.name);
   const problems = entity.fields.flatMap((f, i) =>
     Object.entries(errorsByPath(errors, `documents.${docIndex}.fields.${i}`)).map(([path, message]) => ({
@@ -64,6 +71,7 @@ export function EntityDesignerPage(p: { appId: string; entity: string }) {
   return (
     <div className="lt-page">
       <EntityTabs appId={p.appId} entity={entity.name} entityLabel={entity.label} active="fields" />
+      <DraftUndoButtons history={history} />
       <section className="lt-card st-section" data-testid="entity-settings">
         <h2>{t('entitySettings')}</h2>
         <div className="st-row" style={{ alignItems: 'flex-start' }}>
@@ -132,7 +140,9 @@ export function EntityDesignerPage(p: { appId: string; entity: string }) {
           entity={entity}
           draft={draft}
           errors={fieldErrors}
-          onChange={(f) => update((d) => updateField(d, p.entity, f))}
+          onChange={(f) =>
+            update((d) => updateField(d, p.entity, f), editMergeKey(`field:${f.id}`, selected, f))
+          }
           onRemove={() => {
             if (!selected) return;
             update((d) => removeField(d, p.entity, selected.id));

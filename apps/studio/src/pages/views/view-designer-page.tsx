@@ -3,6 +3,7 @@ import { defaultListView, defaultRecordPage, documentsOfKind } from '@lattice/en
 import { useState } from 'react';
 import { I18nInputs } from '../../components/i18n-inputs';
 import { useAppDraft } from '../../lib/app-draft';
+import { DraftUndoButtons, editMergeKey, useDraftHistory } from '../../lib/draft-history';
 import { errorsByPath } from '../../lib/errors-by-path';
 import { label } from '../../lib/i18n';
 import { t } from '../../lib/studio-text';
@@ -55,9 +56,14 @@ function newView(type: NewViewType, entity: EntityDoc, draft: AppDefinition): Vi
   }
 }
 
-/** The view designer: the entity's views (list, kanban, calendar, record page) and the selected one's editor. */
+/**
+ * The view designer: the entity's views (list, kanban, calendar, record page) and the selected one's
+ * editor. Every edit is one undo step (buttons, Ctrl+Z / Ctrl+Shift+Z).
+ */
 export function ViewDesignerPage(p: { appId: string; entity: string }) {
-  const { draft, update, errors } = useAppDraft();
+  const { draft, errors } = useAppDraft();
+  const history = useDraftHistory();
+  const update = history.edit;
   const [selected, setSelected] = useState<string | null>(null);
   if (!draft) return <div className="lt-page lt-muted">{t('loading')}</div>;
   const entity = draftEntity(draft, p.entity);
@@ -68,18 +74,21 @@ export function ViewDesignerPage(p: { appId: string; entity: string }) {
     ? Object.entries(errorsByPath(errors, `documents.${draft.documents.indexOf(view)}`))
     : [];
   const setView = (next: ViewDoc) =>
-    update((d) =>
-      replaceDocument(
-        d,
-        documentsOfKind(d, 'view').find((v) => v.name === view?.name),
-        next,
-      ),
+    update(
+      (d) =>
+        replaceDocument(
+          d,
+          documentsOfKind(d, 'view').find((v) => v.name === view?.name),
+          next,
+        ),
+      editMergeKey(`view:${next.name}`, view, next),
     );
   const canKanban = entity.fields.some((f) => f.type === 'stage' || f.type === 'select');
   const canCalendar = entity.fields.some((f) => f.type === 'date' || f.type === 'datetime');
   return (
     <div className="lt-page">
       <EntityTabs appId={p.appId} entity={entity.name} entityLabel={entity.label} active="views" />
+      <DraftUndoButtons history={history} />
       <div className="st-row" style={{ marginBottom: 12 }}>
         <span className="lt-muted">{t('addView')}</span>
         {(['list', 'kanban', 'calendar', 'record'] as const).map((type) => (

@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { editMergeKey } from './draft-history';
+
+describe('editMergeKey', () => {
+  it('names the properties an edit changed, so typing one label merges and another property does not', () => {
+    const field = { id: 'f1', label: { zh: '名', en: 'N' }, required: false };
+    const typed = { ...field, label: { zh: '名称', en: 'N' } };
+    expect(editMergeKey('field:f1', field, typed)).toBe('field:f1:label');
+    expect(editMergeKey('field:f1', typed, { ...typed, label: { zh: '名称2', en: 'N' } })).toBe(
+      'field:f1:label',
+    );
+    expect(editMergeKey('field:f1', typed, { ...typed, required: true })).toBe('field:f1:required');
+  });
+});
