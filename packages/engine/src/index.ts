@@ -188,6 +188,7 @@ export type { EvaluateLogicOptions } from './records/evaluate-logic';
 export { evaluateLogic, logicVars } from './records/evaluate-logic';
 export type { FieldValueResult } from './records/field-value-result';
 export { isEmptyValue } from './records/field-value-result';
+export { fileRefsOf } from './records/file-refs-of';
 export { autonumberPeriodKey, formatAutonumber } from './records/format-autonumber';
 export type { FormulaOrder } from './records/formula-order';
 export { formulaOrder } from './records/formula-order';

@@ -14,6 +14,7 @@ export type {
   ApprovalResult,
   ApprovalState,
   ApprovalTask,
+  FlowAttachment,
   FlowStatus,
   NotifyKind,
   TaskStatus,

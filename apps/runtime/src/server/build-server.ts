@@ -21,6 +21,10 @@ import type { DemoSource } from './demo/demo-source';
 import { ensureAdminUser } from './demo/ensure-admin-user';
 import { installDemo } from './demo/install-demo';
 import { registerErrorHandler } from './errors/register-error-handler';
+import { bindRecordFiles } from './files/bind-record-files';
+import { fileRoutes } from './files/file-routes';
+import { createFileUrlSigner } from './files/file-url-signer';
+import { migrateFilesSchema } from './files/migrate-files-schema';
 import { enforceFlowLock } from './flows/flow-record-lock';
 import { flowRoutes } from './flows/flow-routes';
 import { setupFlows } from './flows/setup-flows';
@@ -72,7 +76,7 @@ export interface BuildServerOptions {
   /** An open database (see `openDatabase`); the server migrates it but never closes it. */
   db: LatticeDb;
   clock?: Clock;
-  /** Where the server keeps its files (PGlite lives in `<dataDir>/pglite`; uploads later). */
+  /** Where the server keeps its files (PGlite lives in `<dataDir>/pglite`; import uploads in `imports/`; record files are in the database). */
   dataDir: string;
   /** HMAC secret for access tokens. */
   jwtSecret: string;
@@ -122,6 +126,7 @@ export async function buildServer(opts: BuildServerOptions): Promise<FastifyInst
   await migrateSecuritySchema(db);
   await migrateJobsSchema(db);
   await migratePacksSchema(db);
+  await migrateFilesSchema(db);
   const appStore = createAppStore(db);
   const org = createOrgStore(db, clock);
   const scope = createScopeProvider(org);
@@ -139,7 +144,7 @@ export async function buildServer(opts: BuildServerOptions): Promise<FastifyInst
     appStore,
     records: secureRecordService(
       createRecordService(db, appStore, {
-        hooks: { onEvent: chainRecordHooks(enforceFlowLock, rulesHook.onEvent) },
+        hooks: { onEvent: chainRecordHooks(enforceFlowLock, bindRecordFiles, rulesHook.onEvent) },
         scope,
         ...(fieldCodec ? { fieldCodec } : {}),
       }),
@@ -236,6 +241,8 @@ export async function buildServer(opts: BuildServerOptions): Promise<FastifyInst
   await app.register(async (api) => notificationRoutes(api, ctx, rules), { prefix: '/api' });
   await registerImports(app, ctx, { dataDir: opts.dataDir, rules });
   await app.register(async (api) => reportRoutes(api, ctx), { prefix: '/api/apps' });
+  const fileUrls = createFileUrlSigner(opts.jwtSecret, clock);
+  await app.register(async (api) => fileRoutes(api, ctx, fileUrls), { prefix: '/api/apps' });
   await staticRoutes(app, staticDirs);
   return app;
 }

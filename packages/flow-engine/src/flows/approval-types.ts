@@ -1,4 +1,4 @@
-import type { ApprovalMode, ApproverSpec, NodeTimeout } from '@lattice/engine';
+import type { ApprovalMode, ApproverSpec, FileRef, NodeTimeout } from '@lattice/engine';
 import type { Clock } from '../clock';
 
 export type FlowStatus = 'draft' | 'running' | 'approved' | 'rejected' | 'withdrawn';
@@ -65,11 +65,14 @@ export type ApprovalEvent =
       comment?: string;
     }
   | { type: 'withdraw'; actor: string; comment?: string }
-  | { type: 'comment'; actor: string; comment: string; attachments?: string[] }
+  | { type: 'comment'; actor: string; comment: string; attachments?: FlowAttachment[] }
   | { type: 'urge'; actor: string; comment?: string }
   | { type: 'timeout'; nodeId: string; visit: number; action: NodeTimeout['action'] };
 
 export type ApprovalEventType = ApprovalEvent['type'];
+
+/** A comment attachment: an uploaded file (the runtime's file storage) or, in older timelines, a link. */
+export type FlowAttachment = string | FileRef;
 
 /** One line of the record's approval timeline. */
 export interface TransitionLogEntry {
@@ -87,7 +90,7 @@ export interface TransitionLogEntry {
     | 'complete'
     | 'no_approver';
   comment?: string;
-  attachments?: string[];
+  attachments?: FlowAttachment[];
   taskId?: string;
   /** Target user (transfer, add signer, escalation) or node (reject back). */
   target?: string;

@@ -22,7 +22,8 @@ export type PickerSource =
 
 /** Stores files for file/image fields. */
 export interface Uploader {
-  upload(file: File): Promise<FileRef>;
+  /** Stores `file` for the file/image field `target.field` (hosts check the field's rules server-side). */
+  upload(file: File, target: { field: string }): Promise<FileRef>;
   /** URL to show or download a stored file (image thumbnails need it). */
   urlFor?(ref: FileRef): string;
 }

@@ -1,8 +1,7 @@
 import type { Field, Locale } from '@lattice/engine';
-import { assertNever, pickText } from '@lattice/engine';
+import { assertNever, fileRefsOf, pickText } from '@lattice/engine';
 import { formText } from '../i18n/form-text';
 import { formatNumber } from './widgets/parse-number-input';
-import { fileRefsOf } from './widgets/upload-widget';
 
 /**
  * A field value as display text (read-only cells, formula/rollup display, lists). Option values show

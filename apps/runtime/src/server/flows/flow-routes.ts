@@ -38,7 +38,26 @@ const actionBody = {
     },
     user: { type: 'string', minLength: 1, maxLength: 200 },
     position: { enum: ['before', 'after'] },
-    attachments: { type: 'array', maxItems: 20, items: { type: 'string', minLength: 1, maxLength: 2000 } },
+    attachments: {
+      type: 'array',
+      maxItems: 20,
+      items: {
+        anyOf: [
+          { type: 'string', minLength: 1, maxLength: 2000 },
+          {
+            type: 'object',
+            required: ['id', 'name', 'size', 'mime'],
+            additionalProperties: false,
+            properties: {
+              id: uuid,
+              name: { type: 'string', minLength: 1, maxLength: 255 },
+              size: { type: 'integer', minimum: 0 },
+              mime: { type: 'string', maxLength: 200 },
+            },
+          },
+        ],
+      },
+    },
   },
   // biome-ignore-start lint/suspicious/noThenProperty: JSON Schema if/then, not a thenable
   allOf: [

@@ -15,10 +15,12 @@ import {
   type ApprovalEvent,
   type ApprovalState,
   approvalTransition,
+  type FlowAttachment,
   initialApprovalState,
 } from '@lattice/flow-engine';
 import type { PublicUser } from '../auth/user-store';
 import { SYSTEM_ACTOR } from '../demo/system-actor';
+import { bindCommentFiles } from '../files/bind-comment-files';
 import type { JobQueue } from '../jobs/job-queue';
 import type { NotificationStore } from '../rules/notification-store';
 import { createApproverResolver } from './approver-resolver';
@@ -42,7 +44,7 @@ export type FlowAction =
   | { type: 'transfer'; taskId?: string; to: string; comment?: string }
   | { type: 'add_signer'; taskId?: string; user: string; position: 'before' | 'after'; comment?: string }
   | { type: 'withdraw'; comment?: string }
-  | { type: 'comment'; comment: string; attachments?: string[] }
+  | { type: 'comment'; comment: string; attachments?: FlowAttachment[] }
   | { type: 'urge'; comment?: string };
 
 /** Raised after a flow ends, inside the transaction of the deciding write (rules' `approval_outcome`). */
@@ -298,6 +300,9 @@ export function createFlowService(deps: FlowServiceDeps): FlowService {
         const row = await loadInstance(trx, appId, instanceId, true);
         if (!row) throw notFound(instanceId);
         const live = await appStore.getLive(appId, { trx });
+        if (action.type === 'comment' && action.attachments) {
+          await bindCommentFiles(trx, rc, row, action.attachments);
+        }
         const event = withUserIds(
           { ...action, actor: rc.actor.id } as ApprovalEvent,
           await loadDirectory(trx),

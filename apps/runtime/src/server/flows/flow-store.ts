@@ -1,5 +1,6 @@
+import type { FileRef } from '@lattice/engine';
 import type { DbExecutor } from '@lattice/engine/storage';
-import type { ApprovalState, TransitionLogEntry } from '@lattice/flow-engine';
+import type { ApprovalState, FlowAttachment, TransitionLogEntry } from '@lattice/flow-engine';
 import { sql } from 'kysely';
 import {
   FLOW_EVENTS_TABLE,
@@ -230,7 +231,7 @@ export async function eventsOf(db: DbExecutor, appId: string, instanceId: string
       nodeId: (r.node_id as string | null) ?? null,
       action: r.action as TransitionLogEntry['action'],
       ...(r.comment ? { comment: String(r.comment) } : {}),
-      ...(Array.isArray(attachments) ? { attachments: attachments.map(String) } : {}),
+      ...(Array.isArray(attachments) ? { attachments: attachments.map(toAttachment) } : {}),
       ...(r.task_id ? { taskId: String(r.task_id) } : {}),
       ...(r.target ? { target: String(r.target) } : {}),
     };
@@ -260,4 +261,13 @@ export async function insertNotices(
       })),
     )
     .execute();
+}
+
+/** A stored attachment: a FileRef object (uploads) or a link string (older timelines). */
+function toAttachment(a: unknown): FlowAttachment {
+  if (typeof a === 'object' && a !== null && typeof (a as FileRef).id === 'string') {
+    const r = a as FileRef;
+    return { id: r.id, name: String(r.name), size: Number(r.size), mime: String(r.mime) };
+  }
+  return String(a);
 }

@@ -1,5 +1,5 @@
 import type { I18nText } from '@lattice/engine';
-import type { ApprovalState, FlowStatus, TaskStatus } from '@lattice/flow-engine';
+import type { ApprovalState, FlowAttachment, FlowStatus, TaskStatus } from '@lattice/flow-engine';
 
 /** One timeline line as the API returns it (`flow_events`). */
 export interface FlowEventView {
@@ -11,7 +11,7 @@ export interface FlowEventView {
   nodeLabel: I18nText | null;
   action: string;
   comment: string | null;
-  attachments: string[];
+  attachments: FlowAttachment[];
   taskId: string | null;
   /** Target user ids are shown by name (comma separated) or a node label for "reject back". */
   target: string | null;

@@ -1,17 +1,7 @@
-import type { FileRef } from '@lattice/engine';
+import { type FileRef, fileRefsOf } from '@lattice/engine';
 import { useState } from 'react';
 import { formText } from '../../i18n/form-text';
 import type { WidgetProps } from './widget-props';
-
-function isFileRef(v: unknown): v is FileRef {
-  return typeof v === 'object' && v !== null && typeof (v as FileRef).id === 'string';
-}
-
-/** The value as a list of file refs (single-file fields store one ref, multi-file fields a list). */
-export function fileRefsOf(value: unknown): FileRef[] {
-  if (Array.isArray(value)) return value.filter(isFileRef);
-  return isFileRef(value) ? [value] : [];
-}
 
 function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -34,7 +24,7 @@ export function UploadWidget(p: WidgetProps & { image: boolean }) {
     setFailed(null);
     try {
       const added: FileRef[] = [];
-      for (const file of Array.from(picked)) added.push(await uploader.upload(file));
+      for (const file of Array.from(picked)) added.push(await uploader.upload(file, { field: field.name }));
       emit(multiple ? [...files, ...added] : added.slice(-1));
     } catch (e) {
       setFailed(e instanceof Error ? e.message : String(e));

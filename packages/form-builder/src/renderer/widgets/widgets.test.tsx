@@ -147,7 +147,7 @@ describe('widgets', () => {
     await act(async () => {
       input.dispatchEvent(new Event('change', { bubbles: true }));
     });
-    expect(upload).toHaveBeenCalledWith(file);
+    expect(upload).toHaveBeenCalledWith(file, { field: 'f_file' });
     expect(latest.f_file).toEqual(ref);
     expect(q('[data-field="f_file"] .lf-files')?.textContent).toContain('图纸.pdf');
   });
