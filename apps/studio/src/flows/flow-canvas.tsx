@@ -1,6 +1,7 @@
-import { useDroppable } from '@dnd-kit/core';
+import { useDraggable, useDroppable } from '@dnd-kit/core';
 import { useState } from 'react';
 import { label } from '../lib/i18n';
+import { stepDragId } from './flow-dnd';
 import { type SeqPath, type Step, type StepKind, stepId } from './flow-model';
 import { ft } from './flow-text';
 
@@ -117,22 +118,38 @@ function StepCard(p: { step: Step; path: SeqPath; index: number; count: number; 
   ]
     .filter(Boolean)
     .join(' ');
+  const drag = useDraggable({ id: stepDragId(id) });
+  const t = drag.transform;
   return (
-    <div className="fd-block">
+    <div className="fd-block" data-step-block={id}>
       <div
-        className={classes}
+        ref={drag.setNodeRef}
+        className={drag.isDragging ? `${classes} is-dragging` : classes}
+        style={t ? { transform: `translate3d(${t.x}px, ${t.y}px, 0)` } : undefined}
         data-step={id}
         data-kind={step.kind}
         role="button"
         tabIndex={0}
         onClick={() => a.select(id)}
         onKeyDown={(e) => {
-          if (e.key === 'Enter' || e.key === ' ') {
+          if (e.target === e.currentTarget && (e.key === 'Enter' || e.key === ' ')) {
             e.preventDefault();
             a.select(id);
           }
         }}
       >
+        <button
+          type="button"
+          ref={drag.setActivatorNodeRef}
+          className="fd-handle"
+          data-drag-step={id}
+          aria-label={`${ft('dragStep')} ${title}`}
+          onClick={(e) => e.stopPropagation()}
+          {...drag.attributes}
+          {...drag.listeners}
+        >
+          ⠿
+        </button>
         <span className="fd-icon" aria-hidden="true">
           {ICONS[step.kind]}
         </span>

@@ -3,7 +3,6 @@ import type { ErrorDetail, FlowDoc } from '@lattice/engine';
 import { documentsOfKind, findEntity } from '@lattice/engine';
 import { validateFlow } from '@lattice/flow-engine';
 import { useState } from 'react';
-import { useArrangeSensors } from '../components/arrange-dnd';
 import { I18nInputs } from '../components/i18n-inputs';
 import { useAppDraft } from '../lib/app-draft';
 import { errorsByPath } from '../lib/errors-by-path';
@@ -11,7 +10,17 @@ import { label, useLocale } from '../lib/i18n';
 import { navigate } from '../lib/router';
 import { removeDocument } from '../model/draft-edits';
 import { type CanvasActions, kindIcon, parseSlotId, STEP_KINDS, StepList } from './flow-canvas';
-import { editSeq, fromFlowNodes, newStep, type Step, type StepKind, stepId, toFlowNodes } from './flow-model';
+import { draggedStepId, flowAnnouncements, useFlowDnd } from './flow-dnd';
+import {
+  editSeq,
+  fromFlowNodes,
+  moveStep,
+  newStep,
+  type Step,
+  type StepKind,
+  stepId,
+  toFlowNodes,
+} from './flow-model';
 import { ft } from './flow-text';
 import { StepProperties } from './step-properties';
 import './flows.css';
@@ -27,7 +36,7 @@ export function FlowDesignerPage(p: { appId: string; flow: string }) {
   const { draft, update, errors, save, dirty } = useAppDraft();
   const [selected, setSelected] = useState<string | null>(null);
   const [checked, setChecked] = useState<ErrorDetail[] | null>(null);
-  const sensors = useArrangeSensors();
+  const dnd = useFlowDnd();
   if (!draft) return <div className="lt-page lt-muted">…</div>;
   const docIndex = draft.documents.findIndex((d) => d.kind === 'flow' && d.name === p.flow);
   const flow = documentsOfKind(draft, 'flow').find((f) => f.name === p.flow);
@@ -92,9 +101,19 @@ export function FlowDesignerPage(p: { appId: string; flow: string }) {
   };
 
   const onDragEnd = (e: DragEndEvent) => {
-    const kind = String(e.active.id).replace(/^pal:/, '') as StepKind;
     const slot = e.over ? parseSlotId(String(e.over.id)) : null;
-    if (slot && actions && STEP_KINDS.includes(kind)) actions.insert(slot.path, slot.index, kind);
+    if (!slot || !steps || !actions) return;
+    const moving = draggedStepId(e.active.id);
+    if (moving) {
+      const next = moveStep(steps, moving, slot.path, slot.index);
+      if (next) {
+        setSteps(next);
+        setSelected(moving);
+      }
+      return;
+    }
+    const kind = String(e.active.id).replace(/^pal:/, '') as StepKind;
+    if (STEP_KINDS.includes(kind)) actions.insert(slot.path, slot.index, kind);
   };
 
   const selectedStep = steps && selected ? findStep(steps, selected) : null;
@@ -229,7 +248,16 @@ export function FlowDesignerPage(p: { appId: string; flow: string }) {
       {!steps || !actions ? (
         <div className="lt-error-banner">{ft('notVertical')}</div>
       ) : (
-        <DndContext sensors={sensors} onDragEnd={onDragEnd}>
+        <DndContext
+          sensors={dnd.sensors}
+          collisionDetection={dnd.collision}
+          onDragStart={dnd.onDragStart}
+          onDragEnd={onDragEnd}
+          accessibility={{
+            announcements: flowAnnouncements(),
+            screenReaderInstructions: { draggable: ft('dndInstructions') },
+          }}
+        >
           <div className="fd-layout">
             <aside className="lt-card fd-palette" aria-label={ft('palette')}>
               <h2>{ft('palette')}</h2>

@@ -2,7 +2,16 @@ import { readFileSync } from 'node:fs';
 import type { FlowDoc } from '@lattice/engine';
 import { validateFlow } from '@lattice/flow-engine';
 import { describe, expect, it } from 'vitest';
-import { editSeq, fromFlowNodes, newStep, type Step, seqAt, toFlowNodes } from './flow-model';
+import {
+  editSeq,
+  fromFlowNodes,
+  moveStep,
+  newStep,
+  type Step,
+  seqAt,
+  stepId,
+  toFlowNodes,
+} from './flow-model';
 
 const pack = (name: string): FlowDoc =>
   JSON.parse(
@@ -64,5 +73,41 @@ describe('flow designer model', () => {
       { type: 'end' as const, id: 'end2' },
     ];
     expect(fromFlowNodes({ nodes })).toBeNull();
+  });
+
+  it('moves a step between the branches of a condition, out to the main line and into a parallel branch', () => {
+    const admission = fromFlowNodes(pack('customer_admission'))!;
+    // The countersign (in "otherwise") moves into the green-channel branch, below the green channel.
+    const moved = moveStep(admission, 'countersign', [0, 'b', 0], 1)!;
+    const cond = moved[0] as Extract<Step, { kind: 'condition' }>;
+    expect(cond.branches[0]!.steps.map(stepId)).toEqual(['green_channel', 'countersign']);
+    expect(cond.otherwise).toEqual([]);
+    expect(validateFlow(asFlow(moved))).toEqual([]);
+    // Out of the branch onto the main line, after the condition and before the CC.
+    const out = moveStep(moved, 'countersign', [], 1)!;
+    expect(out.map(stepId)).toEqual(['route', 'countersign', 'cc_all']);
+    // Into the second branch of a new parallel split placed before it on the main line.
+    const withSplit = [newStep('parallel', out), ...out];
+    const into = moveStep(withSplit, 'countersign', [0, 'p', 1], 0)!;
+    expect(seqAt(into, [0, 'p', 1]).map(stepId)).toEqual(['countersign']);
+    expect(into.map(stepId)).not.toContain('countersign');
+    const flow = asFlow(into);
+    expect(validateFlow(flow)).toEqual([]);
+    expect(fromFlowNodes(flow)).toEqual(into);
+  });
+
+  it('reorders within one list in both directions and refuses a drop into the moved step itself', () => {
+    const steps = fromFlowNodes(pack('customer_admission'))!;
+    const [cond, cc] = steps.map(stepId);
+    expect(moveStep(steps, cc!, [], 0)!.map(stepId)).toEqual([cc, cond]);
+    expect(moveStep(steps, cond!, [], 2)!.map(stepId)).toEqual([cc, cond]);
+    expect(moveStep(steps, cond!, [], 1)).toEqual(steps);
+    expect(moveStep(steps, cond!, [0, 'o'], 0)).toBeNull();
+    // A main-line step before a condition moves into that condition's branch (the branch's index shifts up).
+    const cc1 = moveStep(steps, cc!, [], 0)!;
+    const inBranch = moveStep(cc1, cc!, [1, 'b', 0], 0)!;
+    expect(inBranch.map(stepId)).toEqual([cond]);
+    expect(seqAt(inBranch, [0, 'b', 0]).map(stepId)).toEqual([cc, 'green_channel']);
+    expect(moveStep(steps, 'nope', [], 0)).toBeNull();
   });
 });

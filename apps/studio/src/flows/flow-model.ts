@@ -284,3 +284,54 @@ export function newStep(kind: StepKind, steps: Step[]): Step {
       return { kind, id: freshId('split', used), joinId: freshId('join', used), branches: [[], []] };
   }
 }
+
+/** Where the step `id` sits: the list's path and its index there; null when no step has that id. */
+export function locateStep(
+  steps: Step[],
+  id: string,
+  path: SeqPath = [],
+): { path: SeqPath; index: number } | null {
+  for (let i = 0; i < steps.length; i++) {
+    const s = steps[i]!;
+    if (stepId(s) === id) return { path, index: i };
+    const inner: [SeqPath, Step[]][] =
+      s.kind === 'condition'
+        ? [
+            ...s.branches.map((b, k): [SeqPath, Step[]] => [[...path, i, 'b', k], b.steps]),
+            [[...path, i, 'o'], s.otherwise],
+          ]
+        : s.kind === 'parallel'
+          ? s.branches.map((b, k): [SeqPath, Step[]] => [[...path, i, 'p', k], b])
+          : [];
+    for (const [p, seq] of inner) {
+      const hit = locateStep(seq, id, p);
+      if (hit) return hit;
+    }
+  }
+  return null;
+}
+
+/**
+ * Moves the step `id` (with everything inside it) to the slot before `index` of the list at `to` — within its
+ * list, into or out of a condition or parallel branch, or across branches. Null when the move is impossible:
+ * no such step, or a slot inside the moved step itself.
+ */
+export function moveStep(steps: Step[], id: string, to: SeqPath, index: number): Step[] | null {
+  const from = locateStep(steps, id);
+  if (!from) return null;
+  const own = [...from.path, from.index];
+  if (to.length >= own.length && own.every((x, i) => to[i] === x)) return null;
+  const step = seqAt(steps, from.path)[from.index]!;
+  const removed = editSeq(steps, from.path, (seq) => seq.filter((_, i) => i !== from.index));
+  // Removing the step shifts what follows it in its list: the target list's position or the index in it.
+  const depth = from.path.length;
+  const samePrefix = from.path.every((x, i) => to[i] === x);
+  let target = to;
+  let at = index;
+  if (samePrefix && to.length === depth) {
+    if (index > from.index) at = index - 1;
+  } else if (samePrefix && (to[depth] as number) > from.index) {
+    target = [...to.slice(0, depth), (to[depth] as number) - 1, ...to.slice(depth + 1)];
+  }
+  return editSeq(removed, target, (seq) => [...seq.slice(0, at), step, ...seq.slice(at)]);
+}
