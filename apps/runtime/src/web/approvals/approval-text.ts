@@ -34,6 +34,10 @@ export const at = createTranslator({
   noFlows: { zh: '该记录还没有审批', en: 'This record has not been submitted for approval' },
   locked: { zh: '审批中，记录已锁定', en: 'In approval: the record is locked' },
   editable: { zh: '可编辑字段：{f}', en: 'Editable fields: {f}' },
+  lockedForm: {
+    zh: '记录正在「{f}」审批中，字段已锁定。',
+    en: 'The record is in the “{f}” approval; its fields are locked.',
+  },
   waitingAt: { zh: '当前节点：{n}', en: 'Current step: {n}' },
   submitter: { zh: '提交人', en: 'Submitter' },
   node: { zh: '节点', en: 'Step' },

@@ -1,6 +1,10 @@
 import { findEntity } from '@lattice/engine';
 import { type FieldErrorInput, FormRenderer, validateFormValues } from '@lattice/form-builder';
 import { useEffect, useMemo, useState } from 'react';
+import { at } from '../approvals/approval-text';
+import { recordFlows } from '../approvals/approvals-api';
+import { type FlowLock, flowLockFor, lockedEntity } from '../approvals/flow-lock';
+import '../approvals/approvals.css';
 import { PageMessage } from '../components/page-message';
 import { toast } from '../components/toast';
 import { ApiError, loadSession } from '../lib/api';
@@ -20,6 +24,8 @@ import { t } from '../lib/ui-text';
 /**
  * Create (`id` absent) or edit a record with the entity's form. Client validation uses the server's
  * rules; server errors land on their fields (path → message) and in a banner; 409 reloads the record.
+ * While the record is in a running approval flow its fields are read-only, except the ones the active node
+ * lets its pending approvers change (the same rule the server enforces with 423).
  */
 export function RecordEditPage(p: { entity: string; id?: string }) {
   const locale = useLocale();
@@ -32,11 +38,12 @@ export function RecordEditPage(p: { entity: string; id?: string }) {
   const [showAll, setShowAll] = useState(false);
   const [saving, setSaving] = useState(false);
   const [tick, setTick] = useState(0);
+  const [lock, setLock] = useState<FlowLock | null | undefined>(p.id ? undefined : null);
   // The user's field rights: read-only fields become read-only widgets, hidden ones leave the form.
   const entity = useMemo(() => {
     const found = definition ? findEntity(definition, p.entity) : undefined;
-    return found ? editableEntity(found, access) : undefined;
-  }, [definition, p.entity, access]);
+    return found ? lockedEntity(editableEntity(found, access), lock ?? null) : undefined;
+  }, [definition, p.entity, access, lock]);
   const form = useMemo(
     () => (definition && entity ? visibleForm(formFor(definition, entity), entity.name, access) : null),
     [definition, entity, access],
@@ -65,13 +72,18 @@ export function RecordEditPage(p: { entity: string; id?: string }) {
         setValues(r);
       })
       .catch(setLoadError);
+    recordFlows(appId, p.entity, p.id).then(
+      (flows) => setLock(flowLockFor(flows, loadSession()?.user.id)),
+      () => setLock(null),
+    );
   }, [appId, p.entity, p.id, tick]);
 
   if (!definition || !appId) return <PageMessage loading={loading} error={error} />;
   if (!entity || !form) return <PageMessage error={t('notFound')} />;
   if (loadError) return <PageMessage error={loadError} />;
-  if (p.id && !record) return <PageMessage loading />;
+  if (p.id && (!record || lock === undefined)) return <PageMessage loading />;
 
+  const fieldLabel = (name: string) => label(entity.fields.find((f) => f.name === name)?.label) || name;
   const back = p.id ? `/apps/${appId}/e/${entity.name}/r/${p.id}` : `/apps/${appId}/e/${entity.name}`;
   const save = async () => {
     setBanner(null);
@@ -125,6 +137,14 @@ export function RecordEditPage(p: { entity: string; id?: string }) {
           <h1>{record ? recordTitle(entity, record) : `${t('create')} ${label(entity.label)}`}</h1>
         </div>
       </div>
+      {lock && (
+        <div className="ap-lock-banner" role="status" data-testid="flow-lock-banner">
+          🔒 {at('lockedForm', { f: label(lock.flowLabel) })}
+          {lock.editable.length > 0
+            ? ` ${at('editable', { f: lock.editable.map(fieldLabel).join('、') })}`
+            : ''}
+        </div>
+      )}
       {banner && (
         <div className="lt-error-banner" role="alert" data-testid="form-error">
           {banner}
@@ -159,7 +179,12 @@ export function RecordEditPage(p: { entity: string; id?: string }) {
           <button type="button" className="lt-btn" onClick={() => navigate(back)}>
             {t('cancel')}
           </button>
-          <button type="submit" className="lt-btn lt-btn-primary" data-action="save" disabled={saving}>
+          <button
+            type="submit"
+            className="lt-btn lt-btn-primary"
+            data-action="save"
+            disabled={saving || (lock !== null && lock !== undefined && lock.editable.length === 0)}
+          >
             {saving ? t('saving') : t('save')}
           </button>
         </div>
