@@ -6,7 +6,20 @@ export type UiLocale = 'zh-CN' | 'en';
 
 const STORAGE_KEY = 'lattice.locale';
 const listeners = new Set<() => void>();
-let current: UiLocale = (globalThis.localStorage?.getItem(STORAGE_KEY) as UiLocale | null) ?? 'zh-CN';
+let current: UiLocale = readStored() ?? 'zh-CN';
+
+/**
+ * The stored language. Reading `localStorage` throws on opaque origins (about:blank, sandboxed frames —
+ * the form-render bench page), so a failure means "none stored" instead of breaking the module.
+ */
+function readStored(): UiLocale | null {
+  try {
+    const stored = globalThis.localStorage?.getItem(STORAGE_KEY);
+    return stored === 'en' || stored === 'zh-CN' ? stored : null;
+  } catch {
+    return null;
+  }
+}
 
 export function getLocale(): UiLocale {
   return current;
@@ -14,7 +27,11 @@ export function getLocale(): UiLocale {
 
 export function setLocale(locale: UiLocale): void {
   current = locale;
-  globalThis.localStorage?.setItem(STORAGE_KEY, locale);
+  try {
+    globalThis.localStorage?.setItem(STORAGE_KEY, locale);
+  } catch {
+    // No storage (opaque origin): the choice lasts for this page only.
+  }
   document.documentElement.lang = locale;
   for (const l of listeners) l();
 }
