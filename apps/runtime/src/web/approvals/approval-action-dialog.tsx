@@ -1,4 +1,7 @@
+import type { FileRef } from '@lattice/engine';
 import { useEffect, useState } from 'react';
+import { ft } from '../files/file-text';
+import { uploadFile } from '../files/file-uploader';
 import { ApiError } from '../lib/api';
 import { errorMessage } from '../lib/error-message';
 import { label } from '../lib/i18n';
@@ -9,7 +12,8 @@ export type DialogKind = 'approve' | 'reject' | 'transfer' | 'add_signer' | 'com
 
 /**
  * The modal for one approval action: a comment box plus what the action needs (reject target, person,
- * before/after, attachment links). Errors from the server (e.g. "already decided") show inside it.
+ * before/after; for a comment, uploaded files — stored against the flow's `record` — and links). Errors
+ * from the server (e.g. "already decided") show inside it.
  */
 export function ApprovalActionDialog(p: {
   app: string;
@@ -18,11 +22,15 @@ export function ApprovalActionDialog(p: {
   taskId?: string | null;
   /** Earlier approval steps one may send the record back to. */
   visited?: FlowInstance['visitedNodes'];
+  /** The flow's record: comment attachments are uploaded for it. */
+  record?: { entity: string; id: string };
   onDone: (inst: FlowInstance) => void;
   onCancel: () => void;
 }) {
   const [comment, setComment] = useState('');
   const [links, setLinks] = useState('');
+  const [files, setFiles] = useState<FileRef[]>([]);
+  const [uploading, setUploading] = useState(false);
   const [target, setTarget] = useState('submitter');
   const [user, setUser] = useState('');
   const [position, setPosition] = useState<'before' | 'after'>('before');
@@ -55,12 +63,33 @@ export function ApprovalActionDialog(p: {
           .split('\n')
           .map((l) => l.trim())
           .filter(Boolean);
-        return { type: 'comment', comment: comment.trim(), ...(attachments.length ? { attachments } : {}) };
+        const all = [...files, ...attachments];
+        return { type: 'comment', comment: comment.trim(), ...(all.length ? { attachments: all } : {}) };
       }
       case 'withdraw':
         return { type: 'withdraw', ...c };
       case 'urge':
         return { type: 'urge', ...c };
+    }
+  };
+
+  const attach = async (picked: FileList | null) => {
+    const record = p.record;
+    if (!picked || !record) return;
+    setUploading(true);
+    setError(null);
+    try {
+      const added: FileRef[] = [];
+      for (const file of Array.from(picked)) {
+        added.push(
+          await uploadFile(p.app, { entity: record.entity, field: '$comment', recordId: record.id }, file),
+        );
+      }
+      setFiles((list) => [...list, ...added]);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setUploading(false);
     }
   };
 
@@ -145,6 +174,38 @@ export function ApprovalActionDialog(p: {
             data-field="comment"
           />
         </label>
+        {p.kind === 'comment' && p.record && (
+          <div className="rt-field">
+            <ul className="ap-files" data-testid="comment-files">
+              {files.map((f) => (
+                <li key={f.id}>
+                  📎 {f.name}{' '}
+                  <button
+                    type="button"
+                    className="lt-link"
+                    onClick={() => setFiles((list) => list.filter((x) => x.id !== f.id))}
+                  >
+                    {ft('remove')}
+                  </button>
+                </li>
+              ))}
+            </ul>
+            <label className="lt-btn ap-attach">
+              {uploading ? ft('uploading') : ft('attach')}
+              <input
+                type="file"
+                multiple
+                hidden
+                disabled={uploading}
+                data-field="attachment-files"
+                onChange={(e) => {
+                  void attach(e.target.files);
+                  e.target.value = '';
+                }}
+              />
+            </label>
+          </div>
+        )}
         {p.kind === 'comment' && (
           <label className="rt-field">
             <span>{at('attachments')}</span>
@@ -174,7 +235,7 @@ export function ApprovalActionDialog(p: {
           <button
             type="button"
             className={`lt-btn ${p.kind === 'reject' ? 'rt-btn-danger-solid' : 'lt-btn-primary'}`}
-            disabled={busy || invalid}
+            disabled={busy || uploading || invalid}
             data-action="confirm"
             onClick={() => void submit()}
           >

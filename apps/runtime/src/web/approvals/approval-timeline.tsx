@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { FileLinks } from '../files/file-links';
 import { loadSession } from '../lib/api';
 import { errorMessage } from '../lib/error-message';
 import { getLocale, label, useLocale } from '../lib/i18n';
@@ -120,7 +121,7 @@ function FlowCard(p: { app: string; flow: FlowInstance; onChanged?: () => void }
         {flow.events
           .filter((e) => !HIDDEN.has(e.action))
           .map((e) => (
-            <TimelineLine key={e.id} e={e} />
+            <TimelineLine key={e.id} app={p.app} e={e} />
           ))}
       </ol>
       {dialog && (
@@ -130,6 +131,7 @@ function FlowCard(p: { app: string; flow: FlowInstance; onChanged?: () => void }
           kind={dialog}
           taskId={myTask?.id ?? null}
           visited={flow.visitedNodes}
+          record={{ entity: flow.entity, id: flow.recordId }}
           onCancel={() => setDialog(null)}
           onDone={() => {
             setDialog(null);
@@ -141,7 +143,7 @@ function FlowCard(p: { app: string; flow: FlowInstance; onChanged?: () => void }
   );
 }
 
-function TimelineLine({ e }: { e: FlowEvent }) {
+function TimelineLine({ app, e }: { app: string; e: FlowEvent }) {
   const key = `a_${e.action}`;
   const text = at(key as 'a_submit', { target: e.target ?? '' });
   return (
@@ -158,11 +160,15 @@ function TimelineLine({ e }: { e: FlowEvent }) {
         {e.comment && <div className="ap-event-comment">“{e.comment}”</div>}
         {e.attachments.length > 0 && (
           <div className="ap-attachments">
-            {e.attachments.map((a) => (
-              <a key={a} href={a} target="_blank" rel="noreferrer">
-                📎 {a.split('/').pop() || a}
-              </a>
-            ))}
+            {e.attachments.map((a) =>
+              typeof a === 'string' ? (
+                <a key={a} href={a} target="_blank" rel="noreferrer">
+                  📎 {a.split('/').pop() || a}
+                </a>
+              ) : (
+                <FileLinks key={a.id} app={app} refs={[a]} image />
+              ),
+            )}
           </div>
         )}
         <time className="lt-muted ap-time" dateTime={e.at}>

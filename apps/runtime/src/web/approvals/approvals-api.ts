@@ -1,4 +1,8 @@
+import type { FileRef } from '@lattice/engine';
 import { api } from '../lib/api';
+
+/** A comment attachment: an uploaded file, or a link (older comments). */
+export type FlowAttachment = string | FileRef;
 
 type Text = { zh: string; en: string };
 export type InboxBox = 'todo' | 'done' | 'cc' | 'mine';
@@ -32,7 +36,7 @@ export interface FlowEvent {
   nodeLabel: Text | null;
   action: string;
   comment: string | null;
-  attachments: string[];
+  attachments: FlowAttachment[];
   target: string | null;
 }
 
@@ -72,7 +76,7 @@ export type FlowAction =
   | { type: 'transfer'; taskId?: string; to: string; comment?: string }
   | { type: 'add_signer'; taskId?: string; user: string; position: 'before' | 'after'; comment?: string }
   | { type: 'withdraw'; comment?: string }
-  | { type: 'comment'; comment: string; attachments?: string[] }
+  | { type: 'comment'; comment: string; attachments?: FlowAttachment[] }
   | { type: 'urge'; comment?: string };
 
 export interface Person {

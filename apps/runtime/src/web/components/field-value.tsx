@@ -1,5 +1,7 @@
 import type { EntityDoc, Field } from '@lattice/engine';
+import { fileRefsOf } from '@lattice/engine';
 import { formatDisplayValue } from '@lattice/form-builder';
+import { FileLinks } from '../files/file-links';
 import { departmentName } from '../lib/department-directory';
 import { getLocale, label } from '../lib/i18n';
 import { cachedTitle } from '../lib/record-titles';
@@ -80,5 +82,15 @@ export function FieldValue(p: {
     );
   }
   if (field.type === 'boolean') return <>{p.value ? t('yes') : t('no')}</>;
+  if (field.type === 'file' || field.type === 'image') {
+    return (
+      <FileLinks
+        app={p.app}
+        refs={fileRefsOf(p.value)}
+        image={field.type === 'image'}
+        compact={p.link === false}
+      />
+    );
+  }
   return <>{formatDisplayValue(field, p.value, getLocale())}</>;
 }

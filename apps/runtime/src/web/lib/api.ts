@@ -124,3 +124,24 @@ export async function login(username: string, password: string): Promise<Session
   saveSession(session);
   return session;
 }
+
+/** Posts a multipart form (file uploads) with the session's token, refreshing it once on 401. */
+export async function apiForm<T>(path: string, form: FormData): Promise<T> {
+  const post = () => {
+    const token = loadSession()?.accessToken;
+    return fetch(path, {
+      method: 'POST',
+      headers: { 'Accept-Language': getLocale(), ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      body: form,
+    });
+  };
+  let res = await post();
+  if (res.status === 401 && loadSession()) {
+    refreshing ??= refreshSession().finally(() => {
+      refreshing = null;
+    });
+    if (await refreshing) res = await post();
+  }
+  if (!res.ok) throw await toError(res);
+  return (await res.json()) as T;
+}

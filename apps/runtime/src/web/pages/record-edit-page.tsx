@@ -1,4 +1,4 @@
-import { findEntity } from '@lattice/engine';
+import { fileRefsOf, findEntity } from '@lattice/engine';
 import { type FieldErrorInput, FormRenderer, validateFormValues } from '@lattice/form-builder';
 import { useEffect, useMemo, useState } from 'react';
 import { at } from '../approvals/approval-text';
@@ -7,6 +7,8 @@ import { type FlowLock, flowLockFor, lockedEntity } from '../approvals/flow-lock
 import '../approvals/approvals.css';
 import { PageMessage } from '../components/page-message';
 import { toast } from '../components/toast';
+import { fileUploader } from '../files/file-uploader';
+import { useFileUrls } from '../files/file-urls';
 import { ApiError, loadSession } from '../lib/api';
 import { formFor } from '../lib/app-metadata';
 import { useCurrentApp } from '../lib/current-app';
@@ -24,6 +26,7 @@ import { t } from '../lib/ui-text';
 /**
  * Create (`id` absent) or edit a record with the entity's form. Client validation uses the server's
  * rules; server errors land on their fields (path → message) and in a banner; 409 reloads the record.
+ * File/image fields upload through the runtime's file API (`files/file-uploader.ts`).
  * While the record is in a running approval flow its fields are read-only, except the ones the active node
  * lets its pending approvers change (the same rule the server enforces with 423).
  */
@@ -51,6 +54,18 @@ export function RecordEditPage(p: { entity: string; id?: string }) {
   const lookup = useMemo(
     () => (appId && definition ? recordLookup(appId, definition) : undefined),
     [appId, definition],
+  );
+  // File/image widgets show files by signed URLs: load them for the values, and give the renderer a new
+  // uploader when they arrive so the thumbnails re-render.
+  const fileIds = (entity?.fields ?? [])
+    .filter((f) => f.type === 'file' || f.type === 'image')
+    .flatMap((f) => fileRefsOf(values[f.name]).map((r) => r.id));
+  const fileUrls = useFileUrls(appId ?? '', appId ? fileIds : []);
+  const urlsKey = fileIds.map((id) => fileUrls[id] ?? '').join(',');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: urlsKey renews the uploader when URLs arrive
+  const uploader = useMemo(
+    () => (appId && entity ? fileUploader(appId, entity.name) : undefined),
+    [appId, entity, urlsKey],
   );
   const session = loadSession();
 
@@ -167,6 +182,7 @@ export function RecordEditPage(p: { entity: string; id?: string }) {
           locale={locale}
           showClientErrors={showAll ? 'all' : 'touched'}
           {...(lookup ? { lookup } : {})}
+          {...(uploader ? { uploader } : {})}
           users={userPicker}
           departments={departmentPicker}
           {...(session
