@@ -90,6 +90,21 @@ describe.each(testDatabaseKinds())('approval flows over HTTP on %s', (kind) => {
       await s.call('GET', `${api}/approvals/counts`, { token: await token('sales_east') })
     ).json();
     expect(mine.mine).toBeGreaterThanOrEqual(1);
+    // The CC node copied the record's owner (the submitter here): "CC'd to me" and "submitted by me" list it.
+    expect(mine.cc).toBeGreaterThanOrEqual(1);
+    for (const box of ['cc', 'mine']) {
+      const items = (
+        await s.call('GET', `${api}/approvals/inbox?box=${box}`, { token: await token('sales_east') })
+      ).json<InboxItem[]>();
+      expect(
+        items.some((i) => i.instanceId === inst.id),
+        box,
+      ).toBe(true);
+    }
+    const riskCounts = (
+      await s.call('GET', `${api}/approvals/counts`, { token: await token('risk') })
+    ).json();
+    expect(riskCounts.todo).toBe((await todo('risk')).length);
   });
 
   it('takes the green channel for a tier A customer: one approval', async () => {
