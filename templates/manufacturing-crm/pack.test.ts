@@ -232,6 +232,9 @@ describe('manufacturing-crm pack', () => {
         'rfm_monthly',
         'rfm_on_order',
         'risk_grading',
+        'risk_score_realtime', // A/B/C score: real time, scheduled and manual
+        'risk_score_schedule',
+        'risk_score_manual',
         'health_score_daily',
         'win_back',
       ]),

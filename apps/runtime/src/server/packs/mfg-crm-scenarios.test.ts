@@ -41,7 +41,10 @@ describe.each(testDatabaseKinds())('manufacturing CRM pack scenarios on %s', (ki
     post('customer', { name, credit_code: generateCreditCode(rng, '320500'), customer_type: 'end_user' });
 
   beforeAll(async () => {
-    server = await startTestServer(kind, { demoSources: [packDemoSource(undefined, 0.02)] });
+    server = await startTestServer(kind, {
+      demoSources: [packDemoSource(undefined, 0.02)],
+      loginPolicy: { rateLimitMax: 1000 },
+    });
     token = await server.login('admin');
     const res = await server.call('GET', '/api/directory/users', { token });
     users = new Map(res.json().map((u: { id: string; username: string }) => [u.username, u.id]));
@@ -86,6 +89,21 @@ describe.each(testDatabaseKinds())('manufacturing CRM pack scenarios on %s', (ki
     expect(tasks.map((t) => t.order).sort()).toEqual(orders.map((o) => o.id).sort());
     expect(tasks.map((t) => t.assignee).sort()).toEqual([...managers].sort());
     expect(tasks.every((t) => t.task_type === 'ecn_confirmation')).toBe(true);
+    expect(
+      (await list('order', { in: [{ var: 'id' }, orders.map((o) => o.id)] })).map((o) => o.ecn_acceptance),
+    ).toEqual(['pending', 'pending']);
+
+    // The account manager must record the customer's answer before closing the task; it lands on the order.
+    const [task] = tasks;
+    const blind = await server.call('PATCH', `/api/apps/${APP}/records/task/${task!.id}`, {
+      token,
+      body: { version: task!.version, values: { status: 'done' } },
+    });
+    expect(blind.statusCode).toBe(400);
+    expect(blind.json().error.details[0].path).toBe('status');
+    await patch('task', task!, { status: 'done', outcome: 'accepted' });
+    const [order] = await list('order', { '==': [{ var: 'id' }, task!.order] });
+    expect(order!.ecn_acceptance).toBe('accepted');
   });
 
   it('orders that lift a customer’s RFM score to 80 or more make it strategic', async () => {
@@ -99,5 +117,196 @@ describe.each(testDatabaseKinds())('manufacturing CRM pack scenarios on %s', (ki
     const [after] = await list('customer', { '==': [{ var: 'id' }, customer.id] });
     expect(Number(after!.rfm_score)).toBeGreaterThanOrEqual(80);
     expect(after!.tier).toBe('strategic');
+  });
+
+  it('grades the reference’s worked example (50 M revenue, 1 M a month, 45-day terms, one category) 86 → B, in real time and by the manual button', async () => {
+    const customer = await post('customer', {
+      name: '某中型汽车主机厂',
+      credit_code: generateCreditCode(rng, '320500'),
+      customer_type: 'oem',
+      annual_revenue: 50_000_000,
+      payment_terms_days: 45,
+      product_category_count: 1,
+    });
+    const today = server.clock.now();
+    for (let month = 11; month >= 0; month--) {
+      const day = new Date(today.getTime() - (month * 30 + 1) * 86_400_000).toISOString().slice(0, 10);
+      await post('order', { customer: customer.id, order_date: day, amount: 1_000_000, status: 'completed' });
+    }
+    await server.app.jobRunner.drain();
+    const [graded] = await list('customer', { '==': [{ var: 'id' }, customer.id] });
+    expect(Number(graded!.risk_score)).toBe(86);
+    expect(graded!.risk_grade).toBe('B');
+
+    // 30k CNY overdue costs payment behaviour 3 of its 10 points (weight 20 %): 80 on the manual button.
+    for (let i = 0; i < 3; i++) {
+      await post('receivable', {
+        customer: customer.id,
+        amount: 10_000,
+        due_date: '2025-01-31',
+        status: 'overdue',
+      });
+    }
+    const run = await server.call('POST', `/api/apps/${APP}/rules/risk_score_manual/run`, {
+      token,
+      body: { recordId: customer.id },
+    });
+    expect(run.statusCode, run.body).toBe(200);
+    const [after] = await list('customer', { '==': [{ var: 'id' }, customer.id] });
+    expect(Number(after!.risk_score)).toBe(80);
+    expect(after!.risk_grade).toBe('B');
+  });
+
+  it('refuses to move a non-standard part project to the next stage without the current stage’s deliverable', async () => {
+    const customer = await newCustomer('非标件测试客户');
+    const project = await post('project', { name: '非标支架', customer: customer.id });
+    expect(project.stage).toBe('requirement');
+    const res = await server.call('PATCH', `/api/apps/${APP}/records/project/${project.id}`, {
+      token,
+      body: { version: project.version, values: { stage: 'design' } },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details).toEqual([expect.objectContaining({ path: 'requirement_doc' })]);
+  });
+
+  describe('daily schedules and timers (one day later)', () => {
+    const day = (offset: number) =>
+      new Date(server.clock.now().getTime() + offset * 86_400_000).toISOString().slice(0, 10);
+    let overdueCustomer: Rec;
+    let overdueReceivable: Rec;
+    let declining: Rec;
+    let contract: Rec;
+    let equipment: Rec;
+    let major: Rec;
+    let general: Rec;
+
+    beforeAll(async () => {
+      overdueCustomer = await post('customer', {
+        name: '逾期测试客户',
+        credit_code: generateCreditCode(rng, '320500'),
+        customer_type: 'dealer',
+        credit_rating: 'AA',
+      });
+      overdueReceivable = await post('receivable', {
+        customer: overdueCustomer.id,
+        amount: 80_000,
+        due_date: day(-1),
+        status: 'open',
+      });
+      // Credit C, three overdue receivables, no orders, interactions, NPS or opportunities: health 46 < 50.
+      declining = await post('customer', {
+        name: '流失风险客户',
+        credit_code: generateCreditCode(rng, '320500'),
+        customer_type: 'end_user',
+        credit_rating: 'C',
+        lifecycle_stage: 'stable',
+        owner: users.get('sales_north'),
+      });
+      for (let i = 0; i < 3; i++) {
+        await post('receivable', {
+          customer: declining.id,
+          amount: 10_000,
+          due_date: day(-60),
+          status: 'overdue',
+        });
+      }
+      contract = await post('contract', {
+        title: '年度供货框架合同',
+        customer: overdueCustomer.id,
+        amount: 1_200_000,
+        start_date: day(-340),
+        end_date: day(20),
+        status: 'active',
+        owner: users.get('sales_south'),
+      });
+      equipment = await post('equipment', {
+        serial_number: 'EQ-SCENARIO-001',
+        model: 'CNC-850',
+        customer: overdueCustomer.id,
+        install_date: day(-100),
+        maintenance_interval_days: 90,
+        service_engineer: users.get('engineer'),
+      });
+      const reported = server.clock.now().toISOString();
+      major = await post('service_ticket', {
+        subject: '主轴异响导致停产',
+        customer: overdueCustomer.id,
+        impact: 'stops_production',
+        reported_at: reported,
+        account_manager: users.get('sales_east'),
+      });
+      general = await post('service_ticket', {
+        subject: '咨询操作培训',
+        customer: overdueCustomer.id,
+        impact: 'general',
+        reported_at: reported,
+      });
+      await server.app.jobRunner.drain();
+      await server.app.rules.engine.syncSchedules(APP);
+      server.clock.advance(86_400_000);
+      await server.app.jobRunner.drain();
+      token = await server.login('admin'); // access tokens live 15 min of clock time
+    });
+
+    const tasksOf = (filter: unknown) => list('task', filter);
+
+    it('marks a receivable past its due date overdue, downgrades the customer’s credit rating and alerts finance', async () => {
+      const [receivable] = await list('receivable', { '==': [{ var: 'id' }, overdueReceivable.id] });
+      expect(receivable!.status).toBe('overdue');
+      const [customer] = await list('customer', { '==': [{ var: 'id' }, overdueCustomer.id] });
+      expect(customer!.credit_rating).toBe('A');
+      const review = await tasksOf({
+        and: [
+          { '==': [{ var: 'customer' }, overdueCustomer.id] },
+          { '==': [{ var: 'task_type' }, 'credit_review'] },
+        ],
+      });
+      expect(review.map((t) => t.assignee)).toEqual([users.get('finance')]);
+      const financeToken = await server.login('finance');
+      const inbox = await server.call('GET', '/api/notifications?limit=200', { token: financeToken });
+      expect(inbox.json().items).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ source: 'rule:overdue_credit_alert', recordId: overdueReceivable.id }),
+        ]),
+      );
+    });
+
+    it('scores health daily and starts a win-back below the threshold', async () => {
+      const [customer] = await list('customer', { '==': [{ var: 'id' }, declining.id] });
+      expect(Number(customer!.health_score)).toBe(46);
+      expect(customer!.lifecycle_stage).toBe('declining');
+      const winBack = await tasksOf({
+        and: [{ '==': [{ var: 'customer' }, declining.id] }, { '==': [{ var: 'task_type' }, 'win_back'] }],
+      });
+      expect(winBack.map((t) => t.assignee)).toEqual([users.get('sales_north')]);
+    });
+
+    it('gives the account manager a renewal task for a contract ending within 30 days, once', async () => {
+      const renewal = await tasksOf({ '==': [{ var: 'contract' }, contract.id] });
+      expect(renewal).toHaveLength(1);
+      expect(renewal[0]).toMatchObject({ task_type: 'renewal', assignee: users.get('sales_south') });
+      const [after] = await list('contract', { '==': [{ var: 'id' }, contract.id] });
+      expect(after!.renewal_reminded).toBe(true);
+    });
+
+    it('gives the service engineer a preventive maintenance task when the equipment’s interval is due', async () => {
+      const due = await tasksOf({ '==': [{ var: 'equipment' }, equipment.id] });
+      expect(due).toHaveLength(1);
+      expect(due[0]).toMatchObject({ task_type: 'maintenance', assignee: users.get('engineer') });
+      const [after] = await list('equipment', { '==': [{ var: 'id' }, equipment.id] });
+      expect(after!.maintenance_task_open).toBe(true);
+    });
+
+    it('reminds the owner of a service request within 15 min and escalates only the major-impact one after 2 h', async () => {
+      const reminder = await tasksOf({ '==': [{ var: 'service_ticket' }, major.id] });
+      expect(reminder[0]).toMatchObject({ task_type: 'service_reminder', assignee: users.get('sales_east') });
+      expect(
+        new Date(String(reminder[0]!.due_at)).getTime() - new Date(String(major.reported_at)).getTime(),
+      ).toBe(15 * 60_000);
+      const [escalated] = await list('service_ticket', { '==': [{ var: 'id' }, major.id] });
+      const [calm] = await list('service_ticket', { '==': [{ var: 'id' }, general.id] });
+      expect(escalated!.escalated).toBe(true);
+      expect(calm!.escalated).not.toBe(true);
+    });
   });
 });
