@@ -105,6 +105,16 @@ describe.each(testDatabaseKinds())('pack install / upgrade / export on %s', (kin
           dependencies: { 'base-crm': '^1.0.0' },
         }),
       },
+      { ...testPackFiles(), 'pack.json': '{ "id": "test-crm", ' },
+      {
+        ...testPackFiles(),
+        'pack.json': JSON.stringify({
+          id: 'test-crm',
+          name: { zh: '测' },
+          version: '1.0',
+          engine: '>=0.1.0',
+        }),
+      },
     ];
     const paths = [];
     for (const files of broken) paths.push(await packErrorPaths(() => installPack(deps, rc, { files })));
@@ -115,6 +125,8 @@ describe.each(testDatabaseKinds())('pack install / upgrade / export on %s', (kin
     );
     expect(paths[3]).toEqual(['LATTICE_ERR_PACK pack.json:engine']);
     expect(paths[4]).toEqual(['LATTICE_ERR_PACK pack.json:dependencies.base-crm']);
+    expect(paths[5]!.every((p) => p === 'LATTICE_ERR_PACK pack.json')).toBe(true);
+    expect(paths[6]).toEqual(['LATTICE_ERR_PACK pack.json:name.en', 'LATTICE_ERR_PACK pack.json:version']);
     expect(await deps.appStore.listApps()).toEqual([]);
   });
 
@@ -151,6 +163,12 @@ describe.each(testDatabaseKinds())('pack install / upgrade / export on %s', (kin
     expect(await packErrorPaths(() => previewPackUpgrade(deps, { files: testPackFiles('0.0.9') }))).toEqual([
       'LATTICE_ERR_PACK pack.json:version',
     ]);
+    const liveBefore = (await deps.appStore.getLive(APP)).version;
+    expect(await packErrorPaths(() => upgradePack(deps, rc, { files: testPackFiles('0.0.9') }))).toEqual([
+      'LATTICE_ERR_PACK pack.json:version',
+    ]);
+    expect((await deps.appStore.getLive(APP)).version).toBe(liveBefore);
+    expect((await getPackInstall(db.kysely, APP))?.manifest.version).toBe('0.1.0');
   });
 
   it('upgrades with a three-way merge: keeps user records, added fields and changed labels', async () => {
