@@ -285,6 +285,15 @@ describe.each(testDatabaseKinds())('file storage on %s', (kind) => {
     expect((await download('admin', secret.file.id)).statusCode).toBe(200);
   });
 
+  it('lists the file routes in the OpenAPI document', async () => {
+    const doc = (await s.call('GET', '/api/docs/json', { token: await token('admin') })).json<{
+      paths: Record<string, Record<string, unknown>>;
+    }>();
+    expect(Object.keys(doc.paths['/api/apps/{app}/files'] ?? {})).toContain('post');
+    expect(Object.keys(doc.paths['/api/apps/{app}/files/{id}'] ?? {})).toContain('get');
+    expect(Object.keys(doc.paths['/api/apps/{app}/files/urls'] ?? {})).toContain('post');
+  });
+
   it('stores flow comment attachments for people who can see the flow', async () => {
     const rec = await createCustomer('sales_east', { name: '审批附件客户', region: 'east' });
     const recordId = rec.json<{ id: string }>().id;

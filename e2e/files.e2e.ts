@@ -1,0 +1,98 @@
+import { readFile } from 'node:fs/promises';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, screenshot } from './support/browser';
+import { type RunningRuntime, startRuntime } from './support/start-runtime';
+
+const SUITE = 'files';
+const APP = 'mfg-crm';
+const DOC = Buffer.from('%PDF-1.4\n需求确认：非标支架 200 件\n%%EOF\n');
+
+async function waitForDemoSeed(rt: RunningRuntime): Promise<void> {
+  const deadline = Date.now() + 150_000;
+  while (!/demo data from|demo seeding failed/.test(rt.output())) {
+    if (Date.now() > deadline) throw new Error(`demo seed did not finish:\n${rt.output().slice(-2000)}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+async function token(rt: RunningRuntime, username: string): Promise<string> {
+  const res = await fetch(`${rt.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: 'demo1234' }),
+  });
+  return ((await res.json()) as { accessToken: string }).accessToken;
+}
+
+async function signIn(page: Page, url: string, username: string): Promise<void> {
+  await page.goto(url);
+  await page.fill('input[name=username]', username);
+  await page.fill('input[name=password]', 'demo1234');
+  await page.click('button[type=submit]');
+  await page.waitForSelector('[data-nav=entity-customer]');
+}
+
+describe('file fields in the runtime', () => {
+  let rt: RunningRuntime;
+  let browser: Browser;
+  let page: Page;
+  let customer: { id: string; name: string };
+
+  beforeAll(async () => {
+    rt = await startRuntime({ LATTICE_DEMO_SCALE: '0.05' });
+    await waitForDemoSeed(rt);
+    const east = await token(rt, 'sales_east');
+    const res = await fetch(`${rt.url}/api/apps/${APP}/records/customer?limit=1`, {
+      headers: { authorization: `Bearer ${east}` },
+    });
+    customer = ((await res.json()) as { items: { id: string; name: string }[] }).items[0]!;
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1024, height: 800 }, acceptDownloads: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await rt?.stop();
+  });
+
+  it('uploads a deliverable in the project form, shows it on the record page and downloads it', async () => {
+    expect(customer?.id).toBeTruthy();
+    await signIn(page, rt.url, 'sales_east');
+    await page.goto(`${rt.url}/apps/${APP}/e/project/new?customer=${customer.id}`);
+    await page.waitForSelector('[data-field="requirement_doc"]');
+    await page.fill('[data-field="name"] input', '非标支架项目');
+    await page.setInputFiles('[data-field="requirement_doc"] input[type=file]', {
+      name: '需求确认书.pdf',
+      mimeType: 'application/pdf',
+      buffer: DOC,
+    });
+    const uploaded = page.locator('[data-field="requirement_doc"] .lf-files li');
+    await expect.poll(async () => (await uploaded.textContent()) ?? '').toContain('需求确认书.pdf');
+    // The form links the fresh upload through its signed URL.
+    expect(await page.locator('[data-field="requirement_doc"] .lf-files a').getAttribute('href')).toMatch(
+      /\/api\/apps\/mfg-crm\/files\/[0-9a-f-]{36}\?u=.+&exp=\d+&sig=/,
+    );
+    await screenshot(page, SUITE, '01-uploaded-in-form');
+    await page.click('[data-action=save]');
+    await page.waitForURL(/\/e\/project\/r\/[0-9a-f-]{36}$/);
+
+    // The field group shows it first; the history section lists the same file again.
+    const link = page.locator('[data-testid=file-links] a[data-file]', { hasText: '需求确认书.pdf' }).first();
+    await link.waitFor();
+    await screenshot(page, SUITE, '02-record-page');
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toBe('需求确认书.pdf');
+    const path = await download.path();
+    expect((await readFile(path)).equals(DOC)).toBe(true);
+
+    // Another region's sales rep cannot fetch it, even with the id.
+    const href = (await link.getAttribute('href')) ?? '';
+    const fileId = /files\/([0-9a-f-]{36})/.exec(href)?.[1];
+    const south = await token(rt, 'sales_south');
+    const res = await fetch(`${rt.url}/api/apps/${APP}/files/${fileId}`, {
+      headers: { authorization: `Bearer ${south}` },
+    });
+    expect(res.status).toBe(404);
+  });
+});
