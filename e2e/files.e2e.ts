@@ -95,4 +95,44 @@ describe('file fields in the runtime', () => {
     });
     expect(res.status).toBe(404);
   });
+
+  it('attaches a file to an approval comment; approvers can download it, other regions cannot', async () => {
+    const east = await token(rt, 'sales_east');
+    const started = await fetch(`${rt.url}/api/apps/${APP}/flows/start`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${east}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ flow: 'customer_admission', recordId: customer.id }),
+    });
+    expect(started.status, await started.clone().text()).toBe(201);
+    const approvers = ((await started.json()) as { tasks: { assignee: string; status: string }[] }).tasks;
+    await page.goto(`${rt.url}/apps/${APP}/e/customer/r/${customer.id}`);
+    await page.click('[data-action=flow-comment]');
+    await page.setInputFiles('[data-field=attachment-files]', {
+      name: '资信报告.pdf',
+      mimeType: 'application/pdf',
+      buffer: DOC,
+    });
+    await page.waitForSelector('[data-testid=comment-files] li');
+    await page.fill('[data-field=comment]', '资信报告见附件');
+    await page.click('[data-action=confirm]');
+    const link = page.locator('.ap-attachments a[data-file]', { hasText: '资信报告.pdf' });
+    await link.waitFor();
+    await screenshot(page, SUITE, '03-comment-attachment');
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toBe('资信报告.pdf');
+    expect((await readFile(await download.path())).equals(DOC)).toBe(true);
+
+    const fileId = /files\/([0-9a-f-]{36})/.exec((await link.getAttribute('href')) ?? '')?.[1];
+    const users = (await (
+      await fetch(`${rt.url}/api/directory/users`, { headers: { authorization: `Bearer ${east}` } })
+    ).json()) as { id: string; username: string }[];
+    const approver = users.find((u) => approvers.some((t) => t.assignee === u.id && t.status === 'pending'));
+    expect(approver).toBeTruthy();
+    const get = async (username: string) =>
+      fetch(`${rt.url}/api/apps/${APP}/files/${fileId}`, {
+        headers: { authorization: `Bearer ${await token(rt, username)}` },
+      });
+    expect((await get(approver!.username)).status).toBe(200);
+    expect((await get('sales_south')).status).toBe(404);
+  });
 });
