@@ -1,5 +1,6 @@
-import type { EntityDoc, Field } from '@lattice/engine';
+import type { EntityDoc, Field, TagNode } from '@lattice/engine';
 import { useState } from 'react';
+import { departmentName, useDepartments } from '../lib/department-directory';
 import { label } from '../lib/i18n';
 import { t } from '../lib/ui-text';
 import { type FilterCondition, type FilterOp, filterableFields, operatorsFor } from './filter-model';
@@ -16,8 +17,17 @@ const OP_TEXT: Record<FilterOp, () => string> = {
   notEmpty: () => t('opNotEmpty'),
 };
 
+/** Tags of a tag tree, each labelled with its path (`产线 / A线`). */
+function tagChoices(nodes: readonly TagNode[], parent = ''): { value: string; label: string }[] {
+  return nodes.flatMap((n) => {
+    const path = parent ? `${parent} / ${label(n.label)}` : label(n.label);
+    return [{ value: n.value, label: path }, ...tagChoices(n.children ?? [], path)];
+  });
+}
+
 function ValueInput(p: { field: Field; value: string; onChange: (v: string) => void }) {
   const { field } = p;
+  const departments = useDepartments();
   const choices =
     field.type === 'select' || field.type === 'multiselect'
       ? field.options.map((o) => ({ value: o.value, label: label(o.label) }))
@@ -28,7 +38,13 @@ function ValueInput(p: { field: Field; value: string; onChange: (v: string) => v
               { value: 'true', label: t('yes') },
               { value: 'false', label: t('no') },
             ]
-          : null;
+          : field.type === 'tags'
+            ? tagChoices(field.tree)
+            : field.type === 'department'
+              ? departments
+                  .map((d) => ({ value: d.code, label: departmentName(d.code) }))
+                  .sort((a, b) => a.label.localeCompare(b.label))
+              : null;
   if (choices) {
     return (
       <select
