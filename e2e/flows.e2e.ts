@@ -1,9 +1,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot } from './support/browser';
+import { centreOf, pointerDrag, settleDrop } from './support/pointer-drag';
 import { type RunningRuntime, startRuntime } from './support/start-runtime';
 
 const SUITE = 'flows';
@@ -73,6 +74,18 @@ function creditCode(n: number): string {
   return body + CODE_CHARS[(31 - (sum % 31)) % 31];
 }
 
+/** The flow designer's drop slot before position `index` of the step list at `path` (see flow-canvas slotId). */
+function slot(path: (number | string)[], index: number): string {
+  return `[data-slot='slot:${JSON.stringify(path)}:${index}']`;
+}
+
+/** The node ids of the steps directly in one designer step list, top to bottom. */
+function stepOrder(list: Locator): Promise<string[]> {
+  return list
+    .locator(':scope > .fd-seq-item > .fd-block > [data-step]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-step') ?? ''));
+}
+
 describe('approval flows: new-customer admission and major-impact escalation', () => {
   let rt: RunningRuntime;
   let browser: Browser;
@@ -138,7 +151,7 @@ describe('approval flows: new-customer admission and major-impact escalation', (
     await item.waitFor({ state: 'detached' });
   }
 
-  it('an analyst opens the admission flow in the studio designer, validates it, drags in a CC step and publishes', async () => {
+  it('an analyst drags a CC step into the admission flow, across a condition branch and out again by keyboard, validates and publishes', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -160,16 +173,51 @@ describe('approval flows: new-customer admission and major-impact escalation', (
       expect(await page.locator('[data-testid="flow-validation"]').innerText()).toContain('校验通过');
 
       // Drag "抄送" from the palette into the slot just above the end.
-      const slots = canvas.locator(':scope > .fd-seq > .fd-seq-item:last-child > .fd-slot');
-      const from = await page.locator('[data-palette="cc"]').boundingBox();
-      const to = await slots.boundingBox();
-      await page.mouse.move(from!.x + from!.width / 2, from!.y + from!.height / 2);
-      await page.mouse.down();
-      await page.mouse.move(from!.x + 40, from!.y + 20, { steps: 5 });
-      await page.mouse.move(to!.x + to!.width / 2, to!.y + to!.height / 2, { steps: 15 });
-      await page.mouse.up();
+      await pointerDrag(
+        page,
+        centreOf(await page.locator('[data-palette="cc"]').boundingBox(), 'palette CC'),
+        centreOf(await canvas.locator(slot([], 2)).boundingBox(), 'slot above the end'),
+      );
       await canvas.locator('[data-step="cc_1"]').waitFor();
       await page.fill('[data-props="cc"] [data-prop="label.zh"]', '抄送部门负责人');
+
+      // Drag the new step by its handle into the green-channel branch of the condition, below the green channel.
+      await pointerDrag(
+        page,
+        centreOf(await canvas.locator('[data-drag-step="cc_1"]').boundingBox(), 'cc_1 handle'),
+        centreOf(await canvas.locator(slot([0, 'b', 0], 1)).boundingBox(), 'slot below the green channel'),
+      );
+      const green = canvas.locator('[data-step-block="route"] [data-branch-col="0"]');
+      await green.locator('[data-step="cc_1"]').waitFor();
+      expect(await stepOrder(green.locator(':scope > .fd-seq'))).toEqual(['green_channel', 'cc_1']);
+
+      // And by keyboard out of the branch again: Space picks it up, each arrow key goes to the next place in
+      // reading order (after it in its branch, the two places of "otherwise", then the main line after the
+      // condition), Space drops it there — between the condition and the final CC.
+      await canvas.locator('[data-drag-step="cc_1"]').focus();
+      await page.keyboard.press('Space');
+      await settleDrop(page);
+      for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowDown');
+      await canvas.locator(`${slot([], 1)}.is-over`).waitFor();
+      await page.keyboard.press('Space');
+      await settleDrop(page);
+      await expect
+        .poll(() => stepOrder(canvas.locator(':scope > .fd-seq')))
+        .toEqual(['route', 'cc_1', 'cc_all']);
+      expect(await green.locator('[data-step="cc_1"]').count()).toBe(0);
+
+      // Validation names the broken steps and marks them: on another entity the countersign's editable fields
+      // (credit limit, payment terms, rating) do not exist. Back on the customer the flow is valid again.
+      await page.selectOption('[data-prop="entity"]', 'contact');
+      await page.click('[data-action="validate-flow"]');
+      const problems = page.locator('[data-testid="flow-validation"]');
+      await expect.poll(() => problems.innerText()).toContain('(id: countersign).editableFields');
+      await canvas.locator('[data-step="countersign"].has-problem').waitFor();
+      await screenshot(page, SUITE, '00a-validation-problems');
+      await page.selectOption('[data-prop="entity"]', 'customer');
+      await page.click('[data-action="validate-flow"]');
+      await expect.poll(() => problems.innerText()).toContain('校验通过');
+      expect(await canvas.locator('.has-problem').count()).toBe(0);
       await screenshot(page, SUITE, '00-flow-designer');
       await page.click('[data-action="save-flow"]');
       await page
@@ -191,10 +239,12 @@ describe('approval flows: new-customer admission and major-impact escalation', (
       definition: { documents: { kind: string; name: string; nodes?: { id: string }[] }[] };
     }>(rt, 'admin', 'GET', APP);
     const flow = live.definition.documents.find((d) => d.kind === 'flow' && d.name === 'customer_admission');
-    expect(flow?.nodes?.some((n) => n.id === 'cc_1')).toBe(true);
+    const byId = new Map((flow?.nodes ?? []).map((n) => [n.id, n as { id: string; next?: string }]));
+    expect(byId.get('cc_1')?.next).toBe('cc_all');
+    expect(byId.get('green_channel')?.next).toBe('cc_1');
   });
 
-  it('sales, risk and finance countersign a new customer; the outcome rule marks it admitted', async () => {
+  it('sales, risk and finance countersign a new customer (admitted by the outcome rule); another, urged by its submitter, is rejected from the inbox (marked rejected)', async () => {
     const name = `苏州恒力精密（E2E ${Date.now() % 10000}）`;
     const customer = await call<{ id: string }>(rt, 'sales_east', 'POST', `${APP}/records/customer`, {
       name,
@@ -206,6 +256,20 @@ describe('approval flows: new-customer admission and major-impact escalation', (
     const [inst] = await flowsOf('customer', customer.id);
     expect(inst!.activeNodes.map((n) => n.nodeId)).toEqual(['countersign']);
     expect(new Set(inst!.tasks.map((t) => t.assigneeName)).size).toBe(3);
+    // A second applicant, whose submitter urges the approvers.
+    const doubtful = `无锡试产客户（E2E ${Date.now() % 10000}）`;
+    const second = await call<{ id: string }>(rt, 'sales_east', 'POST', `${APP}/records/customer`, {
+      name: doubtful,
+      credit_code: creditCode(3),
+      customer_type: 'end_user',
+      tier: 'normal',
+      region: 'east',
+    });
+    const [secondInst] = await flowsOf('customer', second.id);
+    await call(rt, 'sales_east', 'POST', `${APP}/flows/instances/${secondInst!.id}/actions`, {
+      type: 'urge',
+      comment: '客户急需下单，请尽快审批',
+    });
 
     const context = await browser.newContext({ viewport: { width: 1024, height: 800 } });
     const page = await context.newPage();
@@ -213,6 +277,16 @@ describe('approval flows: new-customer admission and major-impact escalation', (
       await signIn(page, 'risk');
       await screenshot(page, SUITE, '01-risk-signed-in');
       await decideInInbox(page, name, '风险评估通过');
+      // Risk rejects the second one from the inbox (back to the submitter): its timeline shows the urge and
+      // the rejection with its comment, and the record is no longer locked.
+      await decideInInbox(page, doubtful, '资信不足，暂不准入', 'reject');
+      await page.goto(`${rt.url}/apps/mfg-crm/e/customer/r/${second.id}`);
+      const rejected = page.locator('[data-testid="approval-timeline"]');
+      await rejected.locator('[data-status="rejected"]').waitFor();
+      await rejected.locator('li[data-action="urge"]', { hasText: '客户急需下单' }).waitFor();
+      await rejected.locator('li[data-action="reject"]', { hasText: '资信不足，暂不准入' }).waitFor();
+      expect(await rejected.locator('[data-testid="record-locked"]').count()).toBe(0);
+      await screenshot(page, SUITE, '01b-rejected-timeline');
       await signIn(page, 'finance');
       await decideInInbox(page, name, '信用额度同意');
 
@@ -225,6 +299,17 @@ describe('approval flows: new-customer admission and major-impact escalation', (
       await expect.poll(() => timeline.innerText()).toContain('风险评估通过');
       expect(await timeline.innerText()).toContain('信用额度同意');
       await screenshot(page, SUITE, '02-record-countersign');
+
+      // The record's form follows the lock too: the approver may change only the node's editable fields.
+      await page.goto(`${rt.url}/apps/mfg-crm/e/customer/r/${customer.id}/edit`);
+      await page.locator('[data-testid="flow-lock-banner"]').waitFor();
+      await page.locator('[data-field="name"].is-readonly').waitFor();
+      expect(await page.locator('[data-field="credit_limit"]').getAttribute('class')).not.toContain(
+        'is-readonly',
+      );
+      await screenshot(page, SUITE, '02b-locked-form');
+      await page.goto(`${rt.url}/apps/mfg-crm/e/customer/r/${customer.id}`);
+      await timeline.waitFor();
       await timeline.locator('[data-action="flow-approve"]').click();
       await page.fill('[data-dialog] [data-field="comment"]', '同意准入');
       await page.click('[data-dialog] [data-action="confirm"]');
@@ -250,6 +335,20 @@ describe('approval flows: new-customer admission and major-impact escalation', (
         { timeout: 30_000, interval: 500 },
       )
       .toBe('approved');
+    await expect
+      .poll(
+        async () =>
+          (
+            await call<{ admission_status: string | null }>(
+              rt,
+              'admin',
+              'GET',
+              `${APP}/records/customer/${second.id}`,
+            )
+          ).admission_status,
+        { timeout: 30_000, interval: 500 },
+      )
+      .toBe('rejected');
   });
 
   it('a strategic customer takes the green channel: one approval', async () => {
