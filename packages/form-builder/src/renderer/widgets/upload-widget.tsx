@@ -40,29 +40,33 @@ export function UploadWidget(p: WidgetProps & { image: boolean }) {
   return (
     <div className={`lf-upload${p.image ? ' is-image' : ''}`}>
       <ul className="lf-files">
-        {files.map((f) => (
-          <li key={f.id}>
-            {p.image && uploader?.urlFor ? (
-              <img className="lf-thumb" src={uploader.urlFor(f)} alt={f.name} />
-            ) : uploader?.urlFor ? (
-              <a href={uploader.urlFor(f)} target="_blank" rel="noreferrer">
-                {f.name}
-              </a>
-            ) : (
-              <span>{f.name}</span>
-            )}
-            <small>{formatSize(f.size)}</small>
-            {!p.readonly && (
-              <button
-                type="button"
-                className="lf-link"
-                onClick={() => emit(files.filter((x) => x.id !== f.id))}
-              >
-                {formText('remove', p.locale)}
-              </button>
-            )}
-          </li>
-        ))}
+        {files.map((f) => {
+          // Hosts may not know a URL yet (signed URLs still loading): show the name until they do.
+          const url = uploader?.urlFor?.(f) ?? '';
+          return (
+            <li key={f.id}>
+              {p.image && url ? (
+                <img className="lf-thumb" src={url} alt={f.name} />
+              ) : url ? (
+                <a href={url} target="_blank" rel="noreferrer">
+                  {f.name}
+                </a>
+              ) : (
+                <span>{f.name}</span>
+              )}
+              <small>{formatSize(f.size)}</small>
+              {!p.readonly && (
+                <button
+                  type="button"
+                  className="lf-link"
+                  onClick={() => emit(files.filter((x) => x.id !== f.id))}
+                >
+                  {formText('remove', p.locale)}
+                </button>
+              )}
+            </li>
+          );
+        })}
       </ul>
       {!p.readonly && (multiple || files.length === 0) && (
         <label className="lf-button lf-upload-button">
