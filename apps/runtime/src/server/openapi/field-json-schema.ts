@@ -10,7 +10,8 @@ const geoSchema: JsonSchema = {
 };
 const fileRefSchema: JsonSchema = {
   type: 'object',
-  required: ['id', 'name'],
+  description: 'As returned by POST /api/apps/{app}/files (upload first, then save the ref).',
+  required: ['id', 'name', 'size', 'mime'],
   properties: {
     id: { type: 'string' },
     name: { type: 'string' },
@@ -99,7 +100,7 @@ function valueSchema(field: Field): JsonSchema {
       return { type: 'string', format: 'uuid', description: `→ ${field.target}` };
     case 'file':
     case 'image':
-      return { type: 'array', items: fileRefSchema };
+      return field.multiple ? { type: 'array', items: fileRefSchema } : fileRefSchema;
     case 'geo':
       return geoSchema;
     case 'json':
