@@ -118,6 +118,13 @@ describe('studio: an analyst builds 设备台账 by drag and drop, publishes, an
     await interval.locator('[data-prop="min"]').fill('1');
     await addField(page, 'longtext', 'retire_reason', '停用原因', 'Retirement reason');
     await page.selectOption('[data-prop="titleField"]', 'serial_no');
+    // Undo/redo: the button takes the title field back, Ctrl+Shift+Z (outside inputs) redoes it.
+    const undoBar = page.locator('[data-testid="draft-undo"]');
+    await undoBar.locator('[data-action="undo"]').click();
+    await expect.poll(() => page.locator('[data-prop="titleField"]').inputValue()).not.toBe('serial_no');
+    await page.locator('[data-testid="entity-settings"] h2').click();
+    await page.keyboard.press('Control+Shift+Z');
+    await expect.poll(() => page.locator('[data-prop="titleField"]').inputValue()).toBe('serial_no');
     expect(
       await page
         .locator('[data-field-row]')

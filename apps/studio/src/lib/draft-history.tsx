@@ -17,13 +17,26 @@ export function useDraftHistory(): UndoHistory<AppDefinition> {
 
 /**
  * The merge key of an edit from `before` to `after` of one object (a field, a view): consecutive edits
- * of the same properties (typing a label) form one undo step; editing another property starts a new one.
+ * typing into the same property (text, numbers, zh/en labels) form one undo step. Edits of anything
+ * else (a flag, a column list, options) get no key, so each is its own step.
  */
-export function editMergeKey(scope: string, before: object | undefined, after: object): string {
+export function editMergeKey(scope: string, before: object | undefined, after: object): string | undefined {
   const a = (before ?? {}) as Record<string, unknown>;
   const b = after as Record<string, unknown>;
   const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => a[k] !== b[k]).sort();
+  if (keys.length === 0 || !keys.every((k) => isTyped(b[k]))) return undefined;
   return `${scope}:${keys.join(',')}`;
+}
+
+/** A value the user types: text, a number, or zh/en text. */
+function isTyped(value: unknown): boolean {
+  if (typeof value === 'string' || typeof value === 'number') return true;
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.values(value).every((v) => typeof v === 'string')
+  );
 }
 
 /** The page's undo/redo buttons, with Ctrl+Z / Ctrl+Shift+Z while the page is open. */
