@@ -1,4 +1,4 @@
-import type { FlowDoc, FlowNode } from '@lattice/engine';
+import type { FlowDoc, FlowNode, JsonLogic } from '@lattice/engine';
 import { describe, expect, it } from 'vitest';
 import { validateFlow } from './validate-flow';
 
@@ -112,5 +112,37 @@ describe('validateFlow', () => {
       'nodes.1 (id: c).branches.0.when.and.0.frobnicate',
       'nodes.2 (id: a).approvers.0.field',
     ]);
+  });
+
+  it('names the branch whose condition reads a field the entity does not have', () => {
+    const entity = {
+      kind: 'entity' as const,
+      schemaVersion: 1 as const,
+      name: 'customer',
+      label: L,
+      titleField: 'name',
+      fields: [{ type: 'text' as const, id: 'name', name: 'name', label: L }],
+    };
+    const withCondition = (when: JsonLogic) =>
+      flow([
+        { type: 'start', id: 's', next: 'c' },
+        { type: 'condition', id: 'c', branches: [{ when, next: 'e' }], otherwise: 'e' },
+        { type: 'end', id: 'e' },
+      ]);
+    const errors = validateFlow(withCondition({ '==': [{ var: 'tier' }, 'A'] }), entity);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({
+      path: 'nodes.1 (id: c).branches.0.when',
+      message: { en: 'The condition reads an unknown field: tier' },
+    });
+    // Record fields, system columns and the submitter are all known.
+    const fine = {
+      and: [
+        { '==': [{ var: 'name' }, 'x'] },
+        { '==': [{ var: 'region' }, 'east'] },
+        { '==': [{ var: '$submitter.department' }, 'sales'] },
+      ],
+    };
+    expect(validateFlow(withCondition(fine), entity)).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import type { EntityDoc, ErrorDetail, FlowDoc, FlowNode } from '@lattice/engine';
-import { validateJsonLogic } from '@lattice/engine';
+import { logicVars, SYSTEM_COLUMNS, validateJsonLogic } from '@lattice/engine';
 import { successors } from './successors';
 
 /**
@@ -7,7 +7,8 @@ import { successors } from './successors';
  * no dangling `next`/branch/join reference, every node reachable from the start, every node able to
  * reach an end, each parallel's `join` is a join node that all its branches reach without ending first
  * and that no other parallel claims, well-formed branch conditions, approvers present. With `entity`,
- * also the flow's entity name, `field` approvers and editable fields. Paths name the node:
+ * also the flow's entity name, `field` approvers, editable fields and the fields branch conditions read
+ * (record fields, system columns, `$record.*`, `$submitter.*`). Paths name the node:
  * `nodes.3 (id: risk_review).next`.
  */
 export function validateFlow(flow: FlowDoc, entity?: EntityDoc): ErrorDetail[] {
@@ -84,9 +85,21 @@ function checkNode(n: FlowNode, i: number, at: At, err: Err, entity?: EntityDoc)
   if (n.type === 'condition') {
     if (n.branches.length === 0)
       err(at(i, '.branches'), '条件节点至少需要一个分支', 'A condition node needs at least one branch');
+    const known = entity
+      ? new Set<string>([...entity.fields.map((f) => f.name), ...SYSTEM_COLUMNS, '$record', '$submitter'])
+      : null;
     n.branches.forEach((b, k) => {
-      for (const e of validateJsonLogic(b.when, at(i, `.branches.${k}.when`)))
-        err(e.path, e.message.zh, e.message.en);
+      const problems = validateJsonLogic(b.when, at(i, `.branches.${k}.when`));
+      for (const e of problems) err(e.path, e.message.zh, e.message.en);
+      if (!known || problems.length > 0) return;
+      for (const v of logicVars(b.when)) {
+        if (!known.has(v))
+          err(
+            at(i, `.branches.${k}.when`),
+            `条件引用了不存在的字段：${v}`,
+            `The condition reads an unknown field: ${v}`,
+          );
+      }
     });
   }
   if (n.type === 'parallel' && n.branches.length < 2)
