@@ -169,6 +169,60 @@ describe.each(testDatabaseKinds())('manufacturing CRM pack scenarios on %s', (ki
     expect(res.json().error.details).toEqual([expect.objectContaining({ path: 'requirement_doc' })]);
   });
 
+  const act = async (user: string, instanceId: string) => {
+    const res = await server.call('POST', `/api/apps/${APP}/flows/instances/${instanceId}/actions`, {
+      token: await server.login(user),
+      body: { type: 'approve', comment: '同意' },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+  };
+  const flowOf = async (entity: string, id: string) => {
+    const res = await server.call('GET', `/api/apps/${APP}/flows/records/${entity}/${id}`, { token });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json()[0] as { id: string; flow: string; status: string };
+  };
+  const fetch1 = async (entity: string, id: string) =>
+    (await list(entity, { '==': [{ var: 'id' }, id] }))[0]!;
+
+  it('admits a strategic customer through the green channel on the sales manager’s approval alone', async () => {
+    const customer = await post('customer', {
+      name: '绿色通道战略客户',
+      credit_code: generateCreditCode(rng, '320500'),
+      customer_type: 'oem',
+      tier: 'strategic',
+    });
+    await server.app.jobRunner.drain();
+    const instance = await flowOf('customer', customer.id);
+    expect(instance).toMatchObject({ flow: 'customer_admission', status: 'running' });
+    await act('sales_manager', instance.id);
+    await server.app.jobRunner.drain();
+    expect((await fetch1('customer', customer.id)).admission_status).toBe('approved');
+  });
+
+  it('approves a quote discount by amount band: small ones automatically, large ones by sales manager then finance', async () => {
+    const customer = await newCustomer('报价折扣测试客户');
+    const quote = (list_amount: number, discount_rate: number) =>
+      post('quote', {
+        customer: customer.id,
+        quote_date: '2025-06-01',
+        list_amount,
+        discount_rate,
+        status: 'draft',
+      });
+    const small = await quote(80_000, 3);
+    const large = await quote(2_000_000, 15);
+    for (const q of [small, large]) await patch('quote', q, { status: 'pending_approval' });
+    await server.app.jobRunner.drain();
+    expect((await fetch1('quote', small.id)).status).toBe('approved');
+    const instance = await flowOf('quote', large.id);
+    await act('sales_manager', instance.id);
+    await server.app.jobRunner.drain();
+    expect((await fetch1('quote', large.id)).status).toBe('pending_approval');
+    await act('finance', instance.id);
+    await server.app.jobRunner.drain();
+    expect((await fetch1('quote', large.id)).status).toBe('approved');
+  });
+
   describe('daily schedules and timers (one day later)', () => {
     const day = (offset: number) =>
       new Date(server.clock.now().getTime() + offset * 86_400_000).toISOString().slice(0, 10);
