@@ -142,6 +142,24 @@ describe.each(testDatabaseKinds())('file storage on %s', (kind) => {
     expect(new Set(audit.map((a) => a.action))).toEqual(new Set(['file.upload', 'file.download']));
   });
 
+  it('attaches files added by an update and keeps those already on the record', async () => {
+    const first = await uploadOk('sales_east', 'contract_scan', '一.txt');
+    const rec = await createCustomer('sales_east', {
+      name: '更新附件',
+      region: 'east',
+      contract_scan: [first.file],
+    });
+    const { id, version } = rec.json<{ id: string; version: number }>();
+    const second = await uploadOk('sales_east', 'contract_scan', '二.txt');
+    const patch = await s.call('PATCH', `${api}/records/customer/${id}`, {
+      token: await token('sales_east'),
+      body: { version, values: { contract_scan: [first.file, second.file] } },
+    });
+    expect(patch.statusCode, patch.body).toBe(200);
+    // Attached now: another user who can read the record downloads it.
+    expect((await download('risk', second.file.id)).statusCode).toBe(200);
+  });
+
   it('refuses files over the size limit, of a type the field does not accept, and fake images', async () => {
     const big = await upload(
       'sales_east',
