@@ -130,12 +130,19 @@ describe('runtime end-user UI', () => {
     await page.click('[data-action=edit]');
     await page.waitForSelector('[data-field=city] input');
     await page.fill('[data-field=city] input', '苏州工业园区');
+    // The department picker (商务 tab) searches the directory's tree and shows the path.
+    await page.click('[data-tab=t_commercial]');
+    await page.fill('[data-field=department] input', '华东');
+    await page.click('[data-field=department] [role=option]:has-text("销售部 / 华东组")');
+    expect(await page.locator('[data-field=department] input').inputValue()).toBe('销售部 / 华东组');
     await page.click('[data-action=save]');
     await page.waitForSelector('[data-testid=record-page] [data-field-view=city]');
     expect(await page.locator('[data-field-view=city] dd').textContent()).toBe('苏州工业园区');
     const change = page.locator('[data-section-type=history] [data-history-field=city]').first();
     await change.waitFor();
     expect(await change.textContent()).toContain('苏州工业园区');
+    const department = page.locator('[data-section-type=history] [data-history-field=department]').first();
+    expect(await department.textContent()).toContain('销售部 / 华东组');
     expect(await page.locator('[data-section-type=history] li').first().textContent()).toContain(
       '系统管理员',
     );
