@@ -6,6 +6,7 @@ import { requireRole } from '../auth/require-role';
 import { DESIGNER_ROLES } from '../routes/app-routes';
 import { requestContext, type ServerContext } from '../server-context';
 import { dryRunRule } from './dry-run-rule';
+import { redactDryRun } from './redact-dry-run';
 import { ruleNotFound } from './rule-engine';
 import type { RulesService } from './setup-rules';
 
@@ -110,13 +111,15 @@ export async function ruleRoutes(
       const { app: appId, id } = request.params;
       const body = request.body ?? {};
       const rule = body.rule !== undefined ? postedRule(body.rule) : await storedRule(ctx, appId, id);
-      return dryRunRule(rules.env, requestContext(ctx, request), appId, {
+      const rc = requestContext(ctx, request);
+      const result = await dryRunRule(rules.env, rc, appId, {
         rule,
         ...(body.record ? { sample: body.record } : {}),
         ...(body.recordId ? { recordId: body.recordId } : {}),
         ...(body.scan ? { scan: body.scan } : {}),
         ...(body.limit ? { limit: body.limit } : {}),
       });
+      return redactDryRun(result, await ctx.appStore.getLive(appId), ctx.scope, rc.actor);
     },
   );
 

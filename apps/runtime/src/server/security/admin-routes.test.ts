@@ -165,4 +165,63 @@ describe.each(testDatabaseKinds())('admin and auth hardening on %s', (kind) => {
     ).json();
     expect(audit.items[0].detail).toMatchObject({ role: 'risk' });
   });
+
+  it('publishes only the saved role: pending draft edits of entities stay unpublished, the change is audited', async () => {
+    const app = '/api/apps/mfg-crm';
+    const draft = (await s.call('GET', `${app}/draft`, { token: admin })).json();
+    const relabelled = {
+      ...draft,
+      documents: draft.documents.map((d: { kind: string; name: string; label: object }) =>
+        d.kind === 'entity' && d.name === 'customer'
+          ? { ...d, label: { zh: '草稿客户', en: 'Draft customer' } }
+          : d,
+      ),
+    };
+    expect((await s.call('PUT', `${app}/draft`, { token: admin, body: relabelled })).statusCode).toBe(200);
+    const liveBefore = (await s.call('GET', app, { token: admin })).json();
+    const sales = liveBefore.definition.documents.find(
+      (d: { kind: string; name: string }) => d.kind === 'role' && d.name === 'sales',
+    );
+    const contact = sales.entities.contact;
+    const next = {
+      ...sales,
+      entities: {
+        ...sales.entities,
+        contact: { ...contact, fields: { ...contact.fields, email: 'hidden' } },
+      },
+    };
+    const saved = await s.call('PUT', '/api/admin/apps/mfg-crm/roles/sales', {
+      token: admin,
+      body: next,
+      remoteAddress: '10.1.2.3',
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+
+    const live = (await s.call('GET', app, { token: admin })).json();
+    expect(live.version).toBe(liveBefore.version + 1);
+    const entityOf = (def: { documents: { kind: string; name: string; label: unknown }[] }) =>
+      def.documents.find((d) => d.kind === 'entity' && d.name === 'customer');
+    expect(entityOf(live.definition)?.label).toEqual(entityOf(liveBefore.definition)?.label);
+    const roleOf = (def: { documents: { kind: string; name: string }[] }) =>
+      def.documents.find((d) => d.kind === 'role' && d.name === 'sales');
+    expect(roleOf(live.definition)).toEqual(next);
+    const draftAfter = (await s.call('GET', `${app}/draft`, { token: admin })).json();
+    expect(entityOf(draftAfter)?.label).toEqual({ zh: '草稿客户', en: 'Draft customer' });
+    expect(roleOf(draftAfter)).toEqual(next);
+
+    const salesToken = await s.login('sales_east');
+    const contacts = (await s.call('GET', `${records}/contact?limit=5`, { token: salesToken })).json().items;
+    expect(contacts.length).toBeGreaterThan(0);
+    expect(contacts.every((c: object) => !('email' in c))).toBe(true);
+
+    const audit = (
+      await s.call('GET', '/api/admin/audit?action=security.role_change', { token: admin })
+    ).json();
+    expect(audit.items[0]).toMatchObject({
+      actorName: 'admin',
+      ip: '10.1.2.3',
+      at: s.clock.now().toISOString(),
+      detail: { role: 'sales', before: sales, after: next, version: live.version },
+    });
+  });
 });

@@ -8,6 +8,7 @@ import { requestContext, type ServerContext } from '../server-context';
 import type { ApiKeyStore } from './api-key-store';
 import { queryAudit } from './audit-query';
 import { revokeAccessTokens } from './create-auth-extension';
+import { publishRole } from './publish-role';
 
 const code = { type: 'string', pattern: '^[a-z][a-z0-9_-]{0,62}$' } as const;
 const i18n = {
@@ -36,8 +37,9 @@ const codeParams = { type: 'object', required: ['code'], properties: { code } } 
 /**
  * Admin REST under `/api/admin` (platform role `admin` only): users (create, change roles/department/
  * region — which revokes the user's access tokens so new claims apply —, reset password), departments
- * (tree), regions, API keys (secret shown once), the audit log query, and role documents (saved into
- * the draft and published in one step). Every change is audited with who and from where.
+ * (tree), regions, API keys (secret shown once), the audit log query, and role documents (only that
+ * role is published; other pending draft edits stay draft — `publish-role.ts`). Every change is
+ * audited with who and from where.
  */
 export async function adminRoutes(
   app: FastifyInstance,
@@ -305,20 +307,7 @@ export async function adminRoutes(
         throw invalid('name', '角色名与地址不一致', 'The role name does not match the URL');
       const errors = validateDocument(role);
       if (errors.length) throw new LatticeError('LATTICE_ERR_VALIDATION', errors);
-      const rc = requestContext(ctx, request);
-      const draft = await ctx.appStore.getDraft(appId);
-      const before = draft.documents.find((d) => d.kind === 'role' && d.name === name) ?? null;
-      const documents = before
-        ? draft.documents.map((d) => (d === before ? role : d))
-        : [...draft.documents, role];
-      await ctx.appStore.saveDraft(rc, appId, { ...draft, documents });
-      const version = await ctx.appStore.publish(appId, { note: `role ${name}` }, rc);
-      await audit(
-        request,
-        'security.role_change',
-        { role: name, before, after: role, version: version.version },
-        { appId },
-      );
+      await publishRole(ctx, requestContext(ctx, request), appId, role);
       return role;
     },
   );
