@@ -247,7 +247,7 @@ describe.each(testDatabaseKinds())('manufacturing CRM pack scenarios on %s', (ki
         due_date: day(-1),
         status: 'open',
       });
-      // Credit C, three overdue receivables, no orders, interactions, NPS or opportunities: health 46 < 50.
+      // Credit C, three overdue receivables, no orders, contact, interactions, NPS or opportunities: health 37 < 50.
       declining = await post('customer', {
         name: '流失风险客户',
         credit_code: generateCreditCode(rng, '320500'),
@@ -327,7 +327,7 @@ describe.each(testDatabaseKinds())('manufacturing CRM pack scenarios on %s', (ki
 
     it('scores health daily and starts a win-back below the threshold', async () => {
       const [customer] = await list('customer', { '==': [{ var: 'id' }, declining.id] });
-      expect(Number(customer!.health_score)).toBe(46);
+      expect(Number(customer!.health_score)).toBe(37);
       expect(customer!.lifecycle_stage).toBe('declining');
       const winBack = await tasksOf({
         and: [{ '==': [{ var: 'customer' }, declining.id] }, { '==': [{ var: 'task_type' }, 'win_back'] }],
