@@ -40,7 +40,8 @@ describe.each(testDatabaseKinds())('approval flows over HTTP on %s', (kind) => {
     >();
 
   beforeAll(async () => {
-    s = await startTestServer(kind);
+    // Many users sign in within a minute here; login throttling has its own tests.
+    s = await startTestServer(kind, { loginPolicy: { rateLimitMax: 100 } });
     await installTestFlow(s);
     const me = (await s.call('GET', '/api/auth/me', { token: await token('sales_east') })).json<{
       id: string;
@@ -105,6 +106,23 @@ describe.each(testDatabaseKinds())('approval flows over HTTP on %s', (kind) => {
       await s.call('GET', `${api}/approvals/counts`, { token: await token('risk') })
     ).json();
     expect(riskCounts.todo).toBe((await todo('risk')).length);
+  });
+
+  it('refuses a draft whose flow has a step nobody can reach, naming the step', async () => {
+    const admin = await token('admin');
+    const draft = (await s.call('GET', '/api/apps/mfg-crm/draft', { token: admin })).json<{
+      documents: { kind: string; name: string; nodes?: unknown[] }[];
+    }>();
+    const i = draft.documents.findIndex((d) => d.kind === 'flow' && d.name === 'admission');
+    draft.documents[i]!.nodes = [
+      ...draft.documents[i]!.nodes!,
+      { type: 'auto_approve', id: 'orphan', next: 'end' },
+    ];
+    const res = await s.call('PUT', '/api/apps/mfg-crm/draft', { token: admin, body: draft });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details.map((d: { path: string }) => d.path)).toEqual([
+      `documents.${i}.nodes.${draft.documents[i]!.nodes!.length - 1} (id: orphan)`,
+    ]);
   });
 
   it('takes the green channel for a tier A customer: one approval', async () => {

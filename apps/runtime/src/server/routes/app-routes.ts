@@ -2,6 +2,7 @@ import { type AppDefinition, documentsOfKind, findEntity, LatticeError } from '@
 import type { FastifyInstance } from 'fastify';
 import { requireAuth } from '../auth/access-token';
 import { requireRole } from '../auth/require-role';
+import { checkFlowGraphs } from '../flows/check-flow-graphs';
 import { requestContext, type ServerContext } from '../server-context';
 
 /** Roles that may edit drafts, publish and roll back. */
@@ -110,6 +111,8 @@ export async function appRoutes(app: FastifyInstance, ctx: ServerContext): Promi
           { path: 'id', message: { zh: `应用 id 应为 ${appId}`, en: `id must be ${appId}` } },
         ]);
       }
+      const flowErrors = checkFlowGraphs(request.body);
+      if (flowErrors.length > 0) throw new LatticeError('LATTICE_ERR_VALIDATION', flowErrors);
       await appStore.saveDraft(requestContext(ctx, request), appId, request.body);
       return appStore.getDraft(appId);
     },
