@@ -110,7 +110,7 @@ export const importCommand: CliCommand = {
           `sheet ${ins.sheet}, header row ${ins.headerRow}, ~${ins.totalRows ?? '?'} rows / 工作表 ${ins.sheet}`,
         );
         for (const m of mapping) io.out(`  ${m.header.padEnd(24)} → ${m.field ?? '(ignored / 忽略)'}`);
-        await app.imports.start(appId, id, {
+        await app.imports.start(actor, appId, id, {
           mapping,
           mode,
           key: values.key ? values.key.split(',').map((k) => k.trim()) : [],

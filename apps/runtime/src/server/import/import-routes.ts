@@ -153,7 +153,9 @@ export async function importRoutes(
     '/:app/imports/:id/start',
     { schema: { params: importParams, body: settingsSchema } },
     async (request, reply) =>
-      reply.code(202).send(await service.start(request.params.app, request.params.id, request.body)),
+      reply
+        .code(202)
+        .send(await service.start(actorOf(request), request.params.app, request.params.id, request.body)),
   );
 
   app.get<{ Params: ImportParams }>(

@@ -22,6 +22,7 @@ import {
   importRecordBatch,
   newImportBatchState,
 } from '@lattice/engine/storage';
+import { checkImportAccess } from './check-import-access';
 import { checkImportKey } from './check-import-key';
 import { estimateRowCount } from './estimate-row-count';
 import { importFileError } from './import-file-error';
@@ -78,8 +79,11 @@ export interface ImportService {
     settings: ImportRunSettings,
     limit?: number,
   ): Promise<PreviewRow[]>;
-  /** Stores the settings, queues the import and starts it in the background on this instance. */
-  start(appId: string, id: string, settings: ImportRunSettings): Promise<ImportJob>;
+  /**
+   * Checks the actor's import right and field permissions on the mapping, stores the settings, queues the
+   * import and starts it in the background on this instance.
+   */
+  start(actor: Actor, appId: string, id: string, settings: ImportRunSettings): Promise<ImportJob>;
   /** The stored job with the live progress of this instance, when it is running here. */
   status(appId: string, id: string): Promise<(ImportJob & { progress: ImportProgress | null }) | null>;
   /** Queues a run of an interrupted import (`running` with an expired lease, or `queued`) on this instance. */
@@ -229,6 +233,7 @@ export function createImportService(deps: ImportRunDeps, uploadDir: string, work
       const job = await mustGet(appId, id);
       const live = await deps.appStore.getLive(appId);
       const entity = await entityOf(appId, job.entity);
+      checkImportAccess(actor, live, entity, settings.mapping);
       const prepared = prepareMapping(entity, settings.mapping);
       if (settings.mode === 'upsert') checkImportKey(entity, settings.key ?? []);
       const headerRow = settings.headerRow ?? job.headerRow;
@@ -260,6 +265,7 @@ export function createImportService(deps: ImportRunDeps, uploadDir: string, work
             source: `import:${id}`,
             headers: new Map(prepared.columns.map((c) => [c.field.name, c.header])),
             dryRun: true,
+            ...(deps.fieldCodec ? { fieldCodec: deps.fieldCodec } : {}),
           },
         ),
       );
@@ -276,9 +282,10 @@ export function createImportService(deps: ImportRunDeps, uploadDir: string, work
       return out;
     },
 
-    async start(appId, id, s) {
+    async start(actor, appId, id, s) {
       const job = await mustGet(appId, id);
       const entity = await entityOf(appId, job.entity);
+      checkImportAccess(actor, await deps.appStore.getLive(appId), entity, s.mapping);
       prepareMapping(entity, s.mapping);
       if (s.mode === 'upsert') checkImportKey(entity, s.key ?? []);
       if (job.status !== 'draft' && job.status !== 'failed') {

@@ -45,7 +45,14 @@ export async function registerImports(
   await migrateImportSchema(ctx.db);
   const store = createImportStore(ctx.db, ctx.clock);
   const service = createImportService(
-    { db: ctx.db, appStore: ctx.appStore, clock: ctx.clock, store, events: importEventSinks(opts.rules) },
+    {
+      db: ctx.db,
+      appStore: ctx.appStore,
+      clock: ctx.clock,
+      store,
+      events: importEventSinks(opts.rules),
+      ...(ctx.fieldCodec ? { fieldCodec: ctx.fieldCodec } : {}),
+    },
     join(opts.dataDir, 'imports'),
     newWorkerId(),
   );

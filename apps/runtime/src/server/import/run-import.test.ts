@@ -80,7 +80,7 @@ describe.each(testDatabaseKinds())('imports on %s', (kind) => {
     const ins = await service.inspect(APP, job.id, settings.sheet);
     const app = await apps.getLive(APP);
     const ent = app.definition.documents.find((d) => d.kind === 'entity' && d.name === entity);
-    await service.start(APP, job.id, {
+    await service.start(admin, APP, job.id, {
       mapping: suggestMapping(ent as never, ins.headers),
       mode: 'insert',
       onError: 'skip',

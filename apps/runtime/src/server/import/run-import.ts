@@ -11,6 +11,7 @@ import {
   type AppStore,
   type Clock,
   type DbTransaction,
+  type FieldCodec,
   type ImportBatchRow,
   type ImportBatchState,
   importRecordBatch,
@@ -54,6 +55,8 @@ export interface ImportRunDeps {
   store: ImportStore;
   limits?: SourceLimits;
   events?: ImportEventSinks;
+  /** Encryption at rest for sensitive fields: the server's codec, as the records API uses. */
+  fieldCodec?: FieldCodec;
 }
 
 /** Live progress of a running import (also what the CLI bar and the wizard show). */
@@ -274,6 +277,7 @@ class BatchRun {
       source: `import:${this.job.id}`,
       headers: this.headers,
       dryRun: abort && this.rejected > 0,
+      ...(this.deps.fieldCodec ? { fieldCodec: this.deps.fieldCodec } : {}),
       ...(this.job.perRowTriggers && this.deps.events?.onRecordEvent
         ? { onEvent: this.deps.events.onRecordEvent }
         : {}),

@@ -12,10 +12,22 @@ import { computeFormulas } from '../../records/compute-formulas';
 import { isEmptyValue } from '../../records/field-value-result';
 import { toColumnValues } from '../../records/to-api-record';
 import { AUDIT_LOG, auditRow } from '../append-audit';
-import type { DbTransaction, LiveApp, RecordData, RecordHooks, RequestContext } from '../contracts';
+import type {
+  DbTransaction,
+  FieldCodec,
+  LiveApp,
+  RecordData,
+  RecordHooks,
+  RequestContext,
+} from '../contracts';
 import { SYSTEM_SCHEMA } from '../migrate-system-schema';
 import { nextAutonumber } from '../record-service/next-autonumber';
 import { recordValues, toRecord } from '../record-service/row-codec';
+import {
+  decodeSensitiveColumns,
+  encodeHistoryValue,
+  encodeSensitiveColumns,
+} from '../record-service/sensitive-columns';
 import { type ReferenceCache, resolveReferenceTexts } from './resolve-reference-texts';
 import { type BulkColumn, unnestRows, unnestSelect } from './unnest-rows';
 
@@ -54,6 +66,11 @@ export interface ImportBatchOptions {
   dryRun?: boolean;
   /** Per-row created/updated events (rules); leave unset for bulk loads. */
   onEvent?: RecordHooks['onEvent'];
+  /**
+   * Encryption at rest for sensitive fields, the same codec as the records API: stored values and history
+   * values of those fields are written encrypted, and stored rows are decrypted before comparing.
+   */
+  fieldCodec?: FieldCodec;
 }
 
 export interface ImportBatchResult {
@@ -150,7 +167,7 @@ export async function importRecordBatch(
     }
   }
   const existing = keyFields.length
-    ? await lockExisting(trx, live, entity, keyFields, [...keyed.values()])
+    ? await lockExisting(trx, live, entity, keyFields, [...keyed.values()], opts.fieldCodec)
     : new Map();
 
   const hasFormulas = entity.fields.some((f) => f.type === 'formula');
@@ -202,9 +219,10 @@ export async function importRecordBatch(
   };
   if (opts.dryRun || (inserts.length === 0 && updates.length === 0)) return result;
 
-  const insertedRows = await insertRows(trx, ctx, live, entity, inserts, now, Boolean(opts.onEvent));
-  const updatedRows = await updateRows(trx, ctx, live, entity, updates, now, Boolean(opts.onEvent));
-  await writeBatchHistoryAndAudit(trx, ctx, live, entity, updates, opts.source, result);
+  const codec = opts.fieldCodec;
+  const insertedRows = await insertRows(trx, ctx, live, entity, inserts, now, Boolean(opts.onEvent), codec);
+  const updatedRows = await updateRows(trx, ctx, live, entity, updates, now, Boolean(opts.onEvent), codec);
+  await writeBatchHistoryAndAudit(trx, ctx, live, entity, updates, opts.source, result, codec);
   if (opts.onEvent) {
     for (const rec of insertedRows)
       await opts.onEvent(trx, ctx, live, { type: 'created', entity: entity.name, record: rec });
@@ -260,6 +278,7 @@ async function lockExisting(
   entity: EntityDoc,
   keyFields: Field[],
   keys: { text: string; values: unknown[] }[],
+  codec: FieldCodec | undefined,
 ): Promise<Map<string, Record<string, unknown>>> {
   const out = new Map<string, Record<string, unknown>>();
   if (!keys.length) return out;
@@ -270,7 +289,8 @@ async function lockExisting(
   const res = await sql<Record<string, unknown>>`select t.* from ${table} as t
     where t.deleted_at is null and (${tuple}) in (select ${unnestSelect(cols, 'k')} from ${unnestRows(cols, source, 'k')})
     for update`.execute(trx);
-  for (const row of res.rows) {
+  for (const stored of res.rows) {
+    const row = decodeSensitiveColumns(entity, stored, codec);
     const rec = toRecord(entity, row);
     const values = keyFields.map((f) => {
       const c = coerceFieldValue(f, rec[f.name]);
@@ -398,6 +418,7 @@ async function insertRows(
   inserts: Candidate[],
   now: Date,
   returning: boolean,
+  codec: FieldCodec | undefined,
 ): Promise<RecordData[]> {
   if (!inserts.length) return [];
   for (const f of entity.fields.filter((x): x is AutonumberField => x.type === 'autonumber')) {
@@ -431,14 +452,14 @@ async function insertRows(
       const v = c.merged[name];
       if (v !== null && v !== undefined) row[column] = v;
     }
-    return row;
+    return encodeSensitiveColumns(entity, row, codec);
   });
   const table = sql.table(`${appSchemaName(live.appId)}.${entity.name}`);
   const names = sql.join(cols.map((c) => sql.id(c.name)));
   const res = await sql<Record<string, unknown>>`insert into ${table} (${names})
     select ${unnestSelect(cols, 'v')} from ${unnestRows(cols, rows, 'v')}
     ${returning ? sql`returning *` : sql``}`.execute(trx);
-  return returning ? res.rows.map((r) => toRecord(entity, r)) : [];
+  return returning ? res.rows.map((r) => toRecord(entity, decodeSensitiveColumns(entity, r, codec))) : [];
 }
 
 async function updateRows(
@@ -449,6 +470,7 @@ async function updateRows(
   updates: Candidate[],
   now: Date,
   returning: boolean,
+  codec: FieldCodec | undefined,
 ): Promise<RecordData[]> {
   if (!updates.length) return [];
   const byName = new Map(entity.fields.map((f) => [f.name, f]));
@@ -456,7 +478,11 @@ async function updateRows(
   const cols = changedNames.map((n) => columnOf(byName.get(n)!)).filter((c): c is BulkColumn => c !== null);
   const all: BulkColumn[] = [{ name: '__id', type: 'uuid' }, { name: '__version', type: 'integer' }, ...cols];
   const rows = updates.map((u) => ({
-    ...toColumnValues(entity, Object.fromEntries(changedNames.map((n) => [n, u.merged[n]]))),
+    ...encodeSensitiveColumns(
+      entity,
+      toColumnValues(entity, Object.fromEntries(changedNames.map((n) => [n, u.merged[n]]))),
+      codec,
+    ),
     __id: String(u.existing!.id),
     __version: Number(u.existing!.version),
   }));
@@ -475,7 +501,9 @@ async function updateRows(
     throw new Error(`import: ${updates.length - res.rows.length} rows changed concurrently; retry the batch`);
   }
   if (!returning) return [];
-  const byId = new Map(res.rows.map((r) => [String(r.id), toRecord(entity, r)]));
+  const byId = new Map(
+    res.rows.map((r) => [String(r.id), toRecord(entity, decodeSensitiveColumns(entity, r, codec))]),
+  );
   return updates.map((u) => byId.get(String(u.existing!.id))!);
 }
 
@@ -491,13 +519,16 @@ async function writeBatchHistoryAndAudit(
   updates: Candidate[],
   source: string,
   result: ImportBatchResult,
+  codec: FieldCodec | undefined,
 ): Promise<void> {
   const history = updates.flatMap((u) =>
     u.changed.map((field) => ({
       record_id: String(u.existing!.id),
       field,
-      old_value: JSON.stringify(toRecord(entity, u.existing!)[field] ?? null),
-      new_value: JSON.stringify(u.merged[field] ?? null),
+      old_value: JSON.stringify(
+        encodeHistoryValue(entity, field, toRecord(entity, u.existing!)[field], codec) ?? null,
+      ),
+      new_value: JSON.stringify(encodeHistoryValue(entity, field, u.merged[field], codec) ?? null),
     })),
   );
   if (history.length) {
