@@ -120,9 +120,15 @@ export function FlowDesignerPage(p: { appId: string; flow: string }) {
   const nodeErrs = (id: string): Record<string, string> => {
     const i = flow.nodes.findIndex((n) => n.id === id);
     const out = errorsByPath(errors, `documents.${docIndex}.nodes.${i}`);
+    // The engine's graph checks (here, or the server's on save) name the node: `nodes.3 (id: x).next`.
+    const named = new RegExp(`^nodes\\.\\d+ \\(id: ${id}\\)\\.?(.*)$`);
     for (const e of checked ?? []) {
-      const m = new RegExp(`^nodes\\.\\d+ \\(id: ${id}\\)\\.?(.*)$`).exec(e.path);
+      const m = named.exec(e.path);
       if (m) out[m[1] || '_'] ??= label(e.message);
+    }
+    for (const [path, message] of Object.entries(serverErrs)) {
+      const m = named.exec(path);
+      if (m) out[m[1] || '_'] ??= message;
     }
     return out;
   };
