@@ -3,13 +3,13 @@ import type { AppDefinition } from '../model/app';
 import { findEntity } from '../model/app';
 import type { EntityDoc } from '../model/entity';
 import type { JsonLogic } from '../model/json-logic';
-import { fieldVisibility } from './field-access';
+import { isQueryableField } from './check-query-fields';
 import type { EntityAccess } from './resolve-entity-access';
 import { hasRight } from './resolve-entity-access';
 
 /**
  * Refuses `ref.field` vars in a list filter/sort unless the user may read the referenced entity and see
- * that field there (not hidden, not sensitive), with the same "unknown field" error a missing field
+ * that field there (not hidden, not sensitive, not private notes), with the same "unknown field" error a missing field
  * gives — so a joined filter cannot probe what the user's role hides on the other entity.
  *
  * @example checkJoinedQueryFields(app, ticket, { filter: { '>': [{ var: 'customer.credit_limit' }, 0] } }, accessOf)
@@ -31,10 +31,7 @@ export function checkJoinedQueryFields(
     const target = ref?.type === 'reference' ? findEntity(app, ref.target) : undefined;
     const access = target ? accessOf(target.name) : undefined;
     const field = target?.fields.find((f) => f.name === fieldName);
-    const visible =
-      access &&
-      hasRight(access, 'read') &&
-      (field ? !field.sensitive && fieldVisibility(access, field) !== 'hidden' : true);
+    const visible = access && hasRight(access, 'read') && (field ? isQueryableField(access, field) : true);
     if (!visible) {
       errors.push({
         path: 'filter',

@@ -1,5 +1,6 @@
 import type { ErrorDetail } from '../errors';
 import type { EntityDoc } from '../model/entity';
+import type { Field } from '../model/field';
 import type { JsonLogic } from '../model/json-logic';
 import { validateFilter } from '../query/compile-filter';
 import { fieldVisibility } from './field-access';
@@ -7,13 +8,17 @@ import type { EntityAccess } from './resolve-entity-access';
 
 /**
  * The entity as a user's queries may see it: hidden fields and masked (sensitive, not revealed) fields
- * removed. Sensitive fields never qualify for filters or sorts: their column holds ciphertext.
+ * removed. Sensitive fields never qualify for filters or sorts: their column holds ciphertext. Private
+ * notes (`notes`) never do either, for anyone: the column holds every author's notes, so even
+ * `is_empty` would tell whether someone else wrote one.
  */
 export function queryableEntity(entity: EntityDoc, access: EntityAccess): EntityDoc {
-  return {
-    ...entity,
-    fields: entity.fields.filter((f) => !f.sensitive && fieldVisibility(access, f) !== 'hidden'),
-  };
+  return { ...entity, fields: entity.fields.filter((f) => isQueryableField(access, f)) };
+}
+
+/** May a user's filter, sort or report use `field`? (see {@link queryableEntity}) */
+export function isQueryableField(access: EntityAccess, field: Field): boolean {
+  return !field.sensitive && field.type !== 'notes' && fieldVisibility(access, field) !== 'hidden';
 }
 
 /**

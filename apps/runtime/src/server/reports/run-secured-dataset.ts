@@ -17,7 +17,7 @@ import type { ServerContext } from '../server-context';
  * Runs a dataset as the requesting user: the base entity needs `right` (`read` to view, `export` to
  * download; 403 otherwise) and gets the user's record scope in WHERE; every joined entity gets its `read`
  * scope in the join's ON clause (no read right → its attributes read as empty). Fields the user may not
- * query (hidden) are removed from the app the compiler sees, so using one is the same
+ * query (hidden, and private notes) are removed from the app the compiler sees, so using one is the same
  * "unknown field" error a missing field gives. One SQL query, executed on `ctx.db`.
  */
 export async function runSecuredDataset(
@@ -60,7 +60,8 @@ async function joinedScope(
 }
 
 function withoutHiddenFields(entity: EntityDoc, access: EntityAccess): EntityDoc {
-  const fields = entity.fields.filter((f) => fieldVisibility(access, f) !== 'hidden');
+  // Private notes hold every author's notes: a report could count whose record has one.
+  const fields = entity.fields.filter((f) => f.type !== 'notes' && fieldVisibility(access, f) !== 'hidden');
   return fields.length === entity.fields.length ? entity : { ...entity, fields };
 }
 

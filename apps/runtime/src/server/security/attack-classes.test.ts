@@ -161,16 +161,44 @@ describe.each(testDatabaseKinds())('attack classes on %s', (kind) => {
     expect(history.body).not.toContain(secret);
     const search = await s.call('GET', `${records}/contact?q=ZX81`, { token: admin });
     expect(search.json().items ?? []).toEqual([]);
-    const probe = await s.call(
-      'GET',
-      `${records}/contact?filter=${enc({ '!=': [{ var: 'private_notes' }, null] })}`,
-      { token: admin },
-    );
-    if (probe.statusCode === 200) {
-      expect(probe.body).not.toContain(secret);
-    } else {
-      expect(probe.statusCode).toBe(400);
+    // Not even whether someone wrote a note: filters, sorts and reports on notes are unknown fields.
+    for (const filter of [
+      { '!=': [{ var: 'private_notes' }, null] },
+      { is_empty: [{ var: 'private_notes' }] },
+    ]) {
+      const probe = await s.call('GET', `${records}/contact?filter=${enc(filter)}`, { token: admin });
+      expect(probe.statusCode, probe.body).toBe(400);
+      expect(probe.json().error.code).toBe('LATTICE_ERR_VALIDATION');
     }
+    const sorted = await s.call('GET', `${records}/contact?sort=private_notes`, { token: admin });
+    expect(sorted.statusCode).toBe(400);
+    const counted = await s.call('POST', `${APP}/datasets/run`, {
+      token: admin,
+      body: {
+        dataset: {
+          entity: 'contact',
+          filter: { is_empty: [{ var: 'private_notes' }] },
+          measures: [{ type: 'count', as: 'n' }],
+        },
+      },
+    });
+    expect(counted.statusCode, counted.body).toBe(400);
+  });
+
+  it('shows the demo model: finance reads receivables of every region but contact mobiles only masked', async () => {
+    const finance = await s.login('finance');
+    const receivables = await s.call('GET', `${records}/receivable?limit=200`, { token: finance });
+    expect(receivables.statusCode).toBe(200);
+    const regions = new Set((receivables.json().items as Rec[]).map((r) => r.region));
+    expect(regions.size).toBeGreaterThan(1);
+    const contacts = (await s.call('GET', `${records}/contact?limit=50`, { token: finance })).json()
+      .items as Rec[];
+    const phones = contacts.map((c) => c.phone).filter((p) => p !== null && p !== undefined);
+    expect(phones.length).toBeGreaterThan(0);
+    for (const p of phones) expect(String(p)).toMatch(/^\d{3}\*{4}\d{4}$/);
+    const contact = contacts.find((c) => c.phone)!;
+    const reveal = await s.call('GET', `${records}/contact/${contact.id}/reveal/phone`, { token: finance });
+    expect(reveal.statusCode).toBe(403);
   });
 
   it('applies the bound role scope to an API key and keeps it out of the admin API', async () => {
