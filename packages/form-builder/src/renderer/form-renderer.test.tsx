@@ -150,4 +150,14 @@ describe('formatDisplayValue', () => {
     expect(formatDisplayValue(f('f_multiselect'), ['a', 'b'], 'zh-CN')).toBe('甲、乙');
     expect(formatDisplayValue(f('f_formula'), Number.NaN, 'zh-CN')).toBe('');
   });
+
+  it('shows tags by their path in the tag tree, and unknown tags as stored', async () => {
+    const { formatDisplayValue } = await import('./format-display-value');
+    const tags = allTypesEntity().fields.find((x) => x.name === 'f_tags')!;
+    const root = tags.type === 'tags' ? tags.tree[0]! : null;
+    const child = root?.children?.[0];
+    expect(formatDisplayValue(tags, [child?.value, 'gone'], 'en')).toBe(
+      `${root?.label.en} / ${child?.label.en}, gone`,
+    );
+  });
 });

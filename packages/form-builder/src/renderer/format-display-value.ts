@@ -1,11 +1,11 @@
-import type { Field, Locale } from '@lattice/engine';
+import type { Field, Locale, TagNode } from '@lattice/engine';
 import { assertNever, fileRefsOf, pickText } from '@lattice/engine';
 import { formText } from '../i18n/form-text';
 import { formatNumber } from './widgets/parse-number-input';
 
 /**
  * A field value as display text (read-only cells, formula/rollup display, lists). Option values show
- * their labels; numbers are formatted; structured values are summarised.
+ * their labels (tags their path in the tree); numbers are formatted; structured values are summarised.
  *
  * @example formatDisplayValue(priceField, 1234.5, 'zh-CN') // → '¥1,234.50'
  */
@@ -33,7 +33,9 @@ export function formatDisplayValue(field: Field, value: unknown, locale: Locale)
     case 'stage':
       return pickText(field.stages.find((s) => s.value === value)?.label, locale) || String(value);
     case 'tags':
-      return asList(value).join(locale === 'en' ? ', ' : '、');
+      return asList(value)
+        .map((v) => tagPath(field.tree, v, locale) ?? v)
+        .join(locale === 'en' ? ', ' : '、');
     case 'datetime':
       return typeof value === 'string' ? new Date(value).toLocaleString(locale) : String(value);
     case 'geo': {
@@ -79,6 +81,16 @@ export function formatDisplayValue(field: Field, value: unknown, locale: Locale)
     default:
       return assertNever(field, 'field type');
   }
+}
+
+/** A tag's labels from the root down (`产线 / A线`), or null when the tree has no such tag. */
+function tagPath(nodes: readonly TagNode[], value: string, locale: Locale): string | null {
+  for (const n of nodes) {
+    if (n.value === value) return pickText(n.label, locale);
+    const below = tagPath(n.children ?? [], value, locale);
+    if (below !== null) return `${pickText(n.label, locale)} / ${below}`;
+  }
+  return null;
 }
 
 function asList(value: unknown): string[] {

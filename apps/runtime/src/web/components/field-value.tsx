@@ -73,6 +73,9 @@ export function FieldValue(p: {
   }
   if (field.type === 'user') return <>{userName(String(p.value))}</>;
   if (field.type === 'department') return <>{departmentName(String(p.value))}</>;
+  if (field.type === 'signature' && typeof p.value === 'string' && p.value.startsWith('data:image/'))
+    return <img className="rt-signature" src={p.value} alt={label(field.label)} />;
+  if (field.type === 'notes' && Array.isArray(p.value)) return <NotesList notes={p.value} />;
   if (field.type === 'select' || field.type === 'stage') {
     const color = colorOf(field, p.value);
     return (
@@ -93,4 +96,23 @@ export function FieldValue(p: {
     );
   }
   return <>{formatDisplayValue(field, p.value, getLocale())}</>;
+}
+
+/** Private notes (the server returns only the caller's own): text and time, newest last. */
+function NotesList(p: { notes: unknown[] }) {
+  const notes = p.notes.filter(
+    (n): n is { text: string; at?: string } =>
+      typeof n === 'object' && n !== null && typeof (n as { text?: unknown }).text === 'string',
+  );
+  if (notes.length === 0) return <span className="rt-empty">—</span>;
+  return (
+    <ul className="rt-notes">
+      {notes.map((n) => (
+        <li key={`${n.at ?? ''}-${n.text}`}>
+          {n.text}
+          {n.at && <small className="lt-muted"> {new Date(n.at).toLocaleString(getLocale())}</small>}
+        </li>
+      ))}
+    </ul>
+  );
 }
