@@ -122,6 +122,7 @@ describe.each(testDatabaseKinds())('record service on %s', (kind) => {
     const tmp = await records.create(ctx, APP, 'customer', { name: 'temp', tax_no: 'T-1' });
     const dup = await caught(records.create(ctx, APP, 'customer', { name: 'temp2', tax_no: 'T-1' }));
     expect(dup.details[0]?.path).toBe('tax_no');
+    expect(dup.details[0]?.message).toEqual({ zh: '税号 的值已存在', en: 'Tax no already exists' });
     await records.delete(ctx, APP, 'customer', tmp.id);
     expect((await records.create(ctx, APP, 'customer', { name: 'temp', tax_no: 'T-1' })).name).toBe('temp');
   });

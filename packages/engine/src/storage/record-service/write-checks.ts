@@ -29,10 +29,15 @@ export async function findUniqueClashes(
     if (selfId) q = q.where('id', '<>', selfId);
     if (await q.limit(1).executeTakeFirst()) {
       const path = names[names.length - 1]!;
+      // The user sees field labels (序列号), not API names (serial).
+      const labelsOf = (lang: 'zh' | 'en') => names.map((n) => byName.get(n)?.label[lang] ?? n).join('+');
       out.push({
         path,
         reason: 'LATTICE_ERR_UNIQUE',
-        message: { zh: `${names.join('+')} 的值已存在`, en: `${names.join('+')} already exists` },
+        message: {
+          zh: `${labelsOf('zh')} 的值已存在`,
+          en: `${labelsOf('en')} already exists`,
+        },
       });
     }
   }
