@@ -261,4 +261,24 @@ describe('every form widget in a real runtime form', () => {
     expect(await field(page, 'stage').getByRole('button', { name: '报废' }).isDisabled()).toBe(true);
     expect(await field(page, 'stage').getByRole('button', { name: '使用中' }).isDisabled()).toBe(false);
   });
+
+  it('lists the records with a chosen column and filters them by department', async () => {
+    await page.goto(`${rt.url}/apps/${APP}/e/gadget`);
+    const rows = page.locator('[data-testid=list-view][aria-busy=false] tbody tr[data-record]');
+    await expect.poll(() => rows.count()).toBe(2);
+    await page.click('[data-action=open-columns]');
+    await page.check('[data-testid=column-chooser] input[data-column=dept]');
+    await page.waitForSelector('th[data-column=dept]');
+    expect(await rows.filter({ hasText: '检测仪' }).textContent()).toContain('销售部 / 华东组');
+
+    await page.click('[data-action=open-filter]');
+    const filter = page.locator('[data-testid=filter-builder]');
+    await filter.locator('[data-role=filter-field]').selectOption('dept');
+    await filter.locator('[data-role=filter-op]').selectOption('eq');
+    await filter.locator('[data-role=filter-value]').selectOption({ label: '销售部 / 华东组' });
+    await filter.locator('[data-action=apply-filter]').click();
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.first().textContent()).toContain('检测仪');
+    await screenshot(page, SUITE, '04-list-filtered');
+  });
 });
