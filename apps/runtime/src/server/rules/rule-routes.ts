@@ -1,5 +1,5 @@
 import type { RuleDoc } from '@lattice/engine';
-import { documentsOfKind, LatticeError, validateDocument } from '@lattice/engine';
+import { documentsOfKind, findEntity, hasRight, LatticeError, validateDocument } from '@lattice/engine';
 import type { FastifyInstance } from 'fastify';
 import { requireAuth } from '../auth/access-token';
 import { requireRole } from '../auth/require-role';
@@ -80,6 +80,7 @@ export async function ruleRoutes(
 
   app.get<{ Params: { app: string } }>('/:app/rules', { schema: { params: appParams } }, async (request) => {
     const live = await ctx.appStore.getLive(request.params.app);
+    const { actor } = requestContext(ctx, request);
     return {
       items: documentsOfKind(live.definition, 'rule').map((r) => ({
         name: r.name,
@@ -88,6 +89,11 @@ export async function ruleRoutes(
         enabled: r.enabled,
         trigger: r.trigger.type,
         button: r.trigger.type === 'manual' ? r.trigger.button : null,
+        /** May the caller press it (a manual rule writes: it needs the update right on its entity)? */
+        runnable:
+          r.trigger.type === 'manual' &&
+          findEntity(live.definition, r.entity) !== undefined &&
+          hasRight(ctx.scope.accessFor(actor, live, r.entity), 'update'),
       })),
     };
   });
@@ -95,13 +101,15 @@ export async function ruleRoutes(
   app.post<{ Params: RuleParams; Body: { recordId: string } }>(
     '/:app/rules/:id/run',
     { schema: { params: ruleParams, body: runBody } },
-    async (request) =>
-      rules.engine.runManual(
-        requestContext(ctx, request),
-        request.params.app,
-        request.params.id,
-        request.body.recordId,
-      ),
+    async (request) => {
+      const rc = requestContext(ctx, request);
+      const { app: appId, id } = request.params;
+      // Rule effects write as the rule: pressing the button needs the update right on its entity.
+      const live = await ctx.appStore.getLive(appId);
+      const rule = documentsOfKind(live.definition, 'rule').find((r) => r.name === id);
+      if (rule) ctx.scope.assertRight(rc.actor, live, rule.entity, 'update');
+      return rules.engine.runManual(rc, appId, id, request.body.recordId);
+    },
   );
 
   app.post<{ Params: RuleParams; Body: DryRunBody | undefined }>(

@@ -13,6 +13,8 @@ interface LiveRule {
   enabled: boolean;
   trigger: string;
   button: { zh: string; en: string } | null;
+  /** The caller holds the update right on the rule's entity (only then is the button shown). */
+  runnable: boolean;
 }
 
 const rt = createTranslator({
@@ -38,7 +40,8 @@ function liveRules(app: string): Promise<LiveRule[]> {
 }
 
 /**
- * Record-page header buttons for the entity's enabled manual rules (trigger `manual`): clicking one runs
+ * Record-page header buttons for the entity's enabled manual rules (trigger `manual`) the user may run
+ * (update right on the entity): clicking one runs
  * the rule on this record (`POST /api/apps/:app/rules/:id/run`) and re-reads the record.
  */
 export function RuleButtonsAction(p: RecordExtensionProps) {
@@ -48,7 +51,9 @@ export function RuleButtonsAction(p: RecordExtensionProps) {
   useEffect(() => {
     let alive = true;
     liveRules(p.app).then(
-      (all) => alive && setRules(all.filter((r) => r.entity === p.entity.name && r.enabled && r.button)),
+      (all) =>
+        alive &&
+        setRules(all.filter((r) => r.entity === p.entity.name && r.enabled && r.button && r.runnable)),
       () => alive && setRules([]),
     );
     return () => {
