@@ -182,6 +182,11 @@ describe('studio: an analyst builds 设备台账 by drag and drop, publishes, an
       'bottom',
     );
     await expect.poll(chips).toContain('created_at');
+    // The view designer undoes and redoes the column drop.
+    await undoBar.locator('[data-action="undo"]').click();
+    await expect.poll(chips).not.toContain('created_at');
+    await undoBar.locator('[data-action="redo"]').click();
+    await expect.poll(chips).toContain('created_at');
     // Keyboard drag: focus a column's handle, Space, arrow, Space — it moves one place left.
     const order = await chips();
     const secondColumn = order[1]!;
