@@ -91,7 +91,7 @@ const gadget = {
   ],
 };
 
-/** The form: 定制说明 only for 定制 (and then required), 序列号 read-only once 报废. */
+/** The form: 定制说明 only for 定制 (and then required), 序列号 read-only while 报废. */
 const gadgetForm = {
   kind: 'form',
   schemaVersion: 1,
@@ -112,6 +112,7 @@ const gadgetForm = {
               requiredWhen: { '==': [{ var: 'kind' }, 'custom'] },
             }
           : {}),
+        ...(f.name === 'serial' ? { readonlyWhen: { '==': [{ var: 'stage' }, 'retired'] } } : {}),
       })),
     },
   ],
@@ -204,7 +205,11 @@ describe('every form widget in a real runtime form', () => {
     await site.locator('input').nth(2).fill('120.7');
     await field(page, 'score').locator('[role=radio]').nth(3).click();
     await field(page, 'tags').getByText('A线').click();
+    // Read-only follows the stage live: 报废 locks the serial, 新建 unlocks it.
+    await field(page, 'stage').getByRole('button', { name: '报废' }).click();
+    await page.waitForSelector('[data-field=serial].is-readonly input:disabled');
     await field(page, 'stage').getByRole('button', { name: '新建' }).click();
+    await page.waitForSelector('[data-field=serial]:not(.is-readonly) input:enabled');
 
     const pad = field(page, 'sign').locator('canvas');
     const box = (await pad.boundingBox())!;
