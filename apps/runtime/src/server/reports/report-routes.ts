@@ -8,7 +8,7 @@ import {
   type ReportDoc,
   validateDocument,
 } from '@lattice/engine';
-import type { LiveApp } from '@lattice/engine/storage';
+import { appendAudit, type LiveApp } from '@lattice/engine/storage';
 import { type SharedFilterValues, sharedFilterFor, toCsv } from '@lattice/report-engine';
 import type { FastifyInstance } from 'fastify';
 import { requireAuth } from '../auth/access-token';
@@ -95,9 +95,25 @@ export async function reportRoutes(app: FastifyInstance, ctx: ServerContext): Pr
     { schema: { params: reportParams, body: exportBody } },
     async (request, reply) => {
       const { live, report, extraFilter } = await resolveReport(ctx, request.params, request.body);
-      const result = await runSecuredDataset(ctx, requestContext(ctx, request), live, report.dataset, {
+      const rc = requestContext(ctx, request);
+      const result = await runSecuredDataset(ctx, rc, live, report.dataset, {
         right: 'export',
         ...(extraFilter !== undefined ? { extraFilter } : {}),
+      });
+      // Every export is audited: who, which report and filters, how many rows, from where.
+      await appendAudit(ctx.db.kysely, ctx.clock, {
+        appId: live.definition.id,
+        actor: rc.actor.id,
+        action: 'report.export',
+        entity: report.dataset.entity,
+        detail: {
+          report: report.name,
+          format: request.body.format,
+          dashboard: request.body.dashboard ?? null,
+          filters: request.body.filters ?? null,
+          rows: result.rows.length,
+        },
+        ip: rc.ip ?? null,
       });
       const locale = localeOf(request);
       const title = pickText(report.label, locale) || report.name;

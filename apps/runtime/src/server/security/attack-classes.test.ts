@@ -95,7 +95,7 @@ describe.each(testDatabaseKinds())('attack classes on %s', (kind) => {
     expect(JSON.stringify(rows)).not.toContain('"south"');
   });
 
-  it('exports only the records in the caller region', async () => {
+  it('exports only the records in the caller region, and audits the export', async () => {
     const all = (await s.call('POST', `${APP}/reports/top_customers/run`, { token: admin, body: {} })).json()
       .rows as { customer: string }[];
     expect(all.some((r) => southOnlyNames.includes(r.customer))).toBe(true);
@@ -109,6 +109,14 @@ describe.each(testDatabaseKinds())('attack classes on %s', (kind) => {
     const mine = (await s.call('POST', `${APP}/reports/top_customers/run`, { token: east, body: {} })).json()
       .rows as { customer: string }[];
     expect(mine.every((r) => eastNames.has(r.customer))).toBe(true);
+    const audit = (
+      await s.call('GET', '/api/admin/audit?actor=sales_east&action=report.export', { token: admin })
+    ).json().items;
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({
+      entity: 'order',
+      detail: { report: 'top_customers', format: 'csv', rows: mine.length },
+    });
   });
 
   it('refuses mass assignment of id and the audit columns on create and update', async () => {
