@@ -9,6 +9,7 @@ const SYSTEM_MIGRATIONS: readonly {
 }[] = [
   { version: 1, name: 'apps, versions, drafts, history, audit, counters', up: createCoreTables },
   { version: 2, name: 'app_versions.publish_id', up: addPublishId },
+  { version: 3, name: 'audit_log append-only', up: makeAuditLogAppendOnly },
 ];
 
 /** Platform tables live in this schema; entity tables live in `appSchemaName(appId)`. */
@@ -126,4 +127,27 @@ async function addPublishId(trx: DbTransaction): Promise<void> {
     .alterTable(`${SYSTEM_SCHEMA}.app_versions`)
     .addColumn('publish_id', 'uuid', (c) => c.notNull().defaultTo(sql`gen_random_uuid()`))
     .execute();
+}
+
+/**
+ * The audit log is append-only in the database itself: UPDATE, DELETE and TRUNCATE raise (SQLSTATE
+ * 55000), whoever the client is — only INSERT (`appendAudit`) is possible.
+ */
+async function makeAuditLogAppendOnly(trx: DbTransaction): Promise<void> {
+  const s = SYSTEM_SCHEMA;
+  await sql
+    .raw(`create or replace function ${s}.audit_log_append_only() returns trigger language plpgsql as $fn$
+begin
+  raise exception 'lattice.audit_log is append-only' using errcode = '55000';
+end
+$fn$`)
+    .execute(trx);
+  await sql
+    .raw(`create trigger audit_log_append_only before update or delete on ${s}.audit_log
+for each row execute function ${s}.audit_log_append_only()`)
+    .execute(trx);
+  await sql
+    .raw(`create trigger audit_log_no_truncate before truncate on ${s}.audit_log
+for each statement execute function ${s}.audit_log_append_only()`)
+    .execute(trx);
 }

@@ -18,7 +18,7 @@ describe('openDatabase with a PGlite data dir', () => {
     dirs.push(dir);
     const first = await openDatabase({ dataDir: dir, url: '' });
     expect(first.dialect).toBe('pglite');
-    expect(await migrateSystemSchema(first)).toEqual([1, 2]);
+    expect(await migrateSystemSchema(first)).toEqual([1, 2, 3]);
     await sql`insert into lattice.audit_log (app_id, action, at) values ('a', 'kept', now())`.execute(
       first.kysely,
     );

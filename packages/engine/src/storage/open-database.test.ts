@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { AUDIT_LOG, appendAudit } from './append-audit';
 import type { LatticeDb } from './contracts';
 import { migrateSystemSchema } from './migrate-system-schema';
 import { openTestDatabase, testDatabaseKinds } from './open-test-database';
@@ -47,6 +48,26 @@ describe.each(testDatabaseKinds())('database on %s', (kind) => {
       'record_history',
       'schema_migrations',
     ]);
+  });
+
+  it('keeps the audit log append-only: updates, deletes and truncates fail, inserts work', async () => {
+    const clock = { now: () => new Date('2025-01-02T03:04:05Z') };
+    await appendAudit(db.kysely, clock, {
+      appId: 'a1',
+      actor: 'u1',
+      action: 'record.update',
+      ip: '10.0.0.1',
+    });
+    const table = sql.table(AUDIT_LOG);
+    for (const attempt of [
+      sql`update ${table} set actor = 'someone else'`,
+      sql`delete from ${table}`,
+      sql`truncate ${table}`,
+    ]) {
+      await expect(attempt.execute(db.kysely)).rejects.toThrow(/append-only/);
+    }
+    const rows = await db.kysely.selectFrom(AUDIT_LOG).select(['actor', 'action']).execute();
+    expect(rows).toEqual([{ actor: 'u1', action: 'record.update' }]);
   });
 
   it('serializes concurrent transactions without losing increments', async () => {
