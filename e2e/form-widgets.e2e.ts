@@ -286,4 +286,16 @@ describe('every form widget in a real runtime form', () => {
     expect(await rows.first().textContent()).toContain('检测仪');
     await screenshot(page, SUITE, '04-list-filtered');
   });
+
+  it('fits the edit form at tablet width (768 px) without sideways scrolling', async () => {
+    await page.setViewportSize({ width: 768, height: 1024 });
+    await page.click('tbody tr[data-record]');
+    await page.click('[data-action=edit]');
+    await field(page, 'site').waitFor();
+    const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(scrollWidth).toBeLessThanOrEqual(768);
+    const site = await field(page, 'site').boundingBox();
+    expect(site!.x + site!.width).toBeLessThanOrEqual(768);
+    await screenshot(page, SUITE, '05-tablet-form');
+  });
 });
