@@ -120,7 +120,7 @@ describe.each(testDatabaseKinds())('attack classes on %s', (kind) => {
   });
 
   it('refuses mass assignment of id and the audit columns on create and update', async () => {
-    for (const field of ['id', 'created_at', 'created_by', 'updated_at', 'updated_by']) {
+    for (const field of ['id', 'created_at', 'created_by', 'updated_at', 'updated_by', 'deleted_at']) {
       const value = field.endsWith('_at')
         ? '2020-01-01T00:00:00.000Z'
         : '00000000-0000-4000-8000-000000000001';
@@ -143,6 +143,18 @@ describe.each(testDatabaseKinds())('attack classes on %s', (kind) => {
       created_at: eastCustomer.created_at,
       created_by: eastCustomer.created_by,
     });
+    // Owner and region of a new record: only the caller's own (an `all` scope may choose).
+    const adminId = (await s.call('GET', '/api/auth/me', { token: admin })).json().id as string;
+    const foreignOwner = await s.call('POST', `${records}/customer`, {
+      token: east,
+      body: { name: '批量赋值 owner', owner: adminId },
+    });
+    expect(foreignOwner.statusCode, foreignOwner.body).toBe(403);
+    const foreignRegion = await s.call('POST', `${records}/customer`, {
+      token: east,
+      body: { name: '批量赋值 region', region: 'south' },
+    });
+    expect(foreignRegion.statusCode).toBe(403);
     const list = (
       await s.call('GET', `${records}/customer?q=${encodeURIComponent('批量赋值')}`, { token: admin })
     ).json();
