@@ -63,6 +63,8 @@ export { compileLogic, evaluateLogic, isTruthy } from './logic/evaluate-logic';
 export { fieldByName, formItems, isEmptyValue } from './logic/form-items';
 export type { ValidateFormOptions } from './logic/validate-form-values';
 export { validateFormValues } from './logic/validate-form-values';
+export type { OrgUnit } from './renderer/department-options';
+export { departmentOptions, departmentPath } from './renderer/department-options';
 // renderer
 export type { FormFieldCellProps } from './renderer/form-field-cell';
 export { FormFieldCell } from './renderer/form-field-cell';

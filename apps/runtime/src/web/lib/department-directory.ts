@@ -1,14 +1,10 @@
-import type { LookupOption, PickerSource } from '@lattice/form-builder';
+import { departmentPath, type LookupOption, type OrgUnit, type PickerSource } from '@lattice/form-builder';
 import { useEffect, useState } from 'react';
 import { api } from './api';
-import { label } from './i18n';
+import { getLocale } from './i18n';
 
 /** A department as the directory lists them (a tree by `parent`). */
-export interface DirectoryDepartment {
-  code: string;
-  name: { zh: string; en: string };
-  parent: string | null;
-}
+export type DirectoryDepartment = OrgUnit;
 
 let loaded: Promise<DirectoryDepartment[]> | null = null;
 let byCode = new Map<string, DirectoryDepartment>();
@@ -38,30 +34,10 @@ export function useDepartments(): DirectoryDepartment[] {
   return list;
 }
 
-/**
- * A department's names from the root down (`['销售部', '华东组']`), in the UI language. A loop in the
- * parents stops the walk; an unknown code gives `[]`.
- */
-export function departmentPathNames(
-  code: string,
-  departments: ReadonlyMap<string, DirectoryDepartment>,
-  name: (d: DirectoryDepartment) => string,
-): string[] {
-  const names: string[] = [];
-  const seen = new Set<string>();
-  let at = departments.get(code);
-  while (at && !seen.has(at.code)) {
-    seen.add(at.code);
-    names.unshift(name(at));
-    at = at.parent ? departments.get(at.parent) : undefined;
-  }
-  return names;
-}
-
 /** `销售部 / 华东组` for a department code, or the code itself while unknown (not loaded, deleted). */
 export function departmentName(code: string | null | undefined): string {
   if (!code) return '';
-  const names = departmentPathNames(code, byCode, (d) => label(d.name));
+  const names = departmentPath(code, byCode, getLocale());
   return names.length > 0 ? names.join(' / ') : code;
 }
 

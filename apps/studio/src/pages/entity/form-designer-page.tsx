@@ -3,6 +3,7 @@ import { defaultFormForEntity, documentsOfKind } from '@lattice/engine';
 import { FormDesigner } from '@lattice/form-builder';
 import { useCallback, useMemo } from 'react';
 import { useAppDraft } from '../../lib/app-draft';
+import { useDirectoryOptions } from '../../lib/directory-options';
 import { errorsByPath } from '../../lib/errors-by-path';
 import { label, useLocale } from '../../lib/i18n';
 import { recordLookup } from '../../lib/record-lookup';
@@ -46,7 +47,8 @@ export function FormDesignerPage(p: { appId: string; entity: string }) {
     [update, p.entity],
   );
   const lookup = useMemo(() => (draft ? recordLookup(p.appId, draft) : undefined), [p.appId, draft]);
-  const previewProps = useMemo(() => ({ lookup }), [lookup]);
+  const { users, departments } = useDirectoryOptions();
+  const previewProps = useMemo(() => ({ lookup, users, departments }), [lookup, users, departments]);
 
   if (!draft) return <div className="lt-page lt-muted">{t('loading')}</div>;
   if (!entity) return <div className="lt-page">{t('notFound')}</div>;
