@@ -133,7 +133,7 @@ describe('record security in the browser', () => {
     await screenshot(page, SUITE, '04-dashboard');
   });
 
-  it('lets the admin review the sign-in in the audit log and edit roles in the matrix', async () => {
+  it('lets the admin review the sign-in in the audit log and edit and publish a role in the matrix', async () => {
     const admin = await browser.newPage({ viewport: { width: 1024, height: 800 } });
     await signIn(admin, rt.url, 'admin');
     await admin.goto(`${rt.url}/admin?tab=audit`);
@@ -149,6 +149,16 @@ describe('record security in the browser', () => {
     await admin.waitForSelector('.rt-role-matrix tr[data-entity=customer]');
     expect(await admin.locator('tr[data-entity=customer] select').inputValue()).toBe('region');
     await screenshot(admin, SUITE, '06-roles');
+    // Saving publishes this role alone: after a reload the matrix shows the live role with the new right.
+    const exportRight = admin.locator('input[aria-label="customer export"]');
+    expect(await exportRight.isChecked()).toBe(false);
+    await exportRight.check();
+    await admin.click('button:has-text("保存并发布角色")');
+    await admin.waitForSelector('text=角色已发布');
+    await admin.reload();
+    await admin.selectOption('select[aria-label="角色权限"]', 'sales');
+    await admin.waitForSelector('.rt-role-matrix tr[data-entity=customer]');
+    expect(await admin.locator('input[aria-label="customer export"]').isChecked()).toBe(true);
     await admin.close();
   });
 });
