@@ -1,4 +1,4 @@
-import { documentsOfKind, LatticeError } from '@lattice/engine';
+import { documentsOfKind, findEntity, hasRight, LatticeError } from '@lattice/engine';
 import type { FastifyInstance } from 'fastify';
 import { requireAuth } from '../auth/access-token';
 import { requestContext, type ServerContext } from '../server-context';
@@ -92,7 +92,12 @@ export async function flowRoutes(
     { schema: { params: { type: 'object', required: ['app'], properties: { app } }, body: startBody } },
     async (request, reply) => {
       const { app: appId } = request.params;
-      const row = await flows.start(requestContext(ctx, request), appId, request.body);
+      const rc = requestContext(ctx, request);
+      // Submitting locks the record and its outcome writes to it: it needs the update right (403).
+      const live = await ctx.appStore.getLive(appId);
+      const flow = documentsOfKind(live.definition, 'flow').find((f) => f.name === request.body.flow);
+      if (flow) ctx.scope.assertRight(rc.actor, live, flow.entity, 'update');
+      const row = await flows.start(rc, appId, request.body);
       return reply.status(201).send(await view(appId, row));
     },
   );
@@ -161,6 +166,10 @@ export async function flowRoutes(
     async (request) => {
       const { app: appId, entity } = request.params;
       const live = await ctx.appStore.getLive(appId);
+      // Only flows the caller may submit (update right on the entity): the record page's button list.
+      if (!findEntity(live.definition, entity)) return [];
+      const access = ctx.scope.accessFor(requestContext(ctx, request).actor, live, entity);
+      if (!hasRight(access, 'update')) return [];
       return documentsOfKind(live.definition, 'flow')
         .filter((f) => f.entity === entity)
         .map((f) => ({ name: f.name, label: f.label }));

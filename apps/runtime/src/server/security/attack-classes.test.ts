@@ -221,6 +221,38 @@ describe.each(testDatabaseKinds())('attack classes on %s', (kind) => {
     expect(reveal.statusCode).toBe(403);
   });
 
+  it('refuses the read-only analyst any record write: records API, manual rules and approval submits', async () => {
+    const analyst = await s.login('analyst');
+    const create = await s.call('POST', `${records}/customer`, {
+      token: analyst,
+      body: { name: '分析师客户' },
+    });
+    expect(create.statusCode).toBe(403);
+    const read = await s.call('GET', `${records}/customer/${eastCustomer.id}`, { token: analyst });
+    expect(read.statusCode).toBe(200);
+    const patch = await s.call('PATCH', `${records}/customer/${eastCustomer.id}`, {
+      token: analyst,
+      body: { version: read.json().version, short_name: 'x' },
+    });
+    expect(patch.statusCode).toBe(403);
+    const submit = await s.call('POST', `${APP}/flows/start`, {
+      token: analyst,
+      body: { flow: 'customer_admission', recordId: eastCustomer.id },
+    });
+    expect(submit.statusCode, submit.body).toBe(403);
+    const offered = await s.call('GET', `${APP}/flows/entity/customer`, { token: analyst });
+    expect(offered.json()).toEqual([]);
+    const offeredToSales = await s.call('GET', `${APP}/flows/entity/customer`, { token: east });
+    expect(offeredToSales.json().map((f: { name: string }) => f.name)).toContain('customer_admission');
+    const flows = await s.call('GET', `${APP}/flows/records/customer/${eastCustomer.id}`, { token: admin });
+    expect(flows.json()).toEqual([]);
+    const button = await s.call('POST', `${APP}/rules/risk_score_manual/run`, {
+      token: analyst,
+      body: { recordId: eastCustomer.id },
+    });
+    expect(button.statusCode).toBe(403);
+  });
+
   it('applies the bound role scope to an API key and keeps it out of the admin API', async () => {
     const created = await s.call('POST', '/api/admin/api-keys', {
       token: admin,
