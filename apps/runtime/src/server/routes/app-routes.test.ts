@@ -158,4 +158,36 @@ describe.each(testDatabaseKinds())('metadata routes on %s', (kind) => {
     const sales = await s.login('sales_south');
     expect((await s.call('POST', '/api/apps', { token: sales, body })).statusCode).toBe(403);
   });
+
+  it('serves end users the live definition without role documents or webhook addresses', async () => {
+    const draft: AppDefinition = (await s.call('GET', `${app}/draft`, { token: analyst })).json();
+    const hook = {
+      kind: 'rule',
+      schemaVersion: 1,
+      name: 'erp_sync',
+      label: { zh: 'ERP 同步', en: 'ERP sync' },
+      entity: 'customer',
+      enabled: false,
+      trigger: { type: 'record_created' },
+      actions: [{ type: 'call_webhook', url: 'https://erp.example.com/hook?token=s3cret' }],
+    };
+    await s.call('PUT', `${app}/draft`, {
+      token: analyst,
+      body: { ...draft, documents: [...draft.documents, hook] },
+    });
+    expect((await s.call('POST', `${app}/publish`, { token: analyst })).statusCode).toBe(200);
+
+    const forAnalyst = (await s.call('GET', app, { token: analyst })).json();
+    expect(JSON.stringify(forAnalyst)).toContain('token=s3cret');
+    expect(forAnalyst.definition.documents.some((d: { kind: string }) => d.kind === 'role')).toBe(true);
+
+    const sales = await s.login('sales_east');
+    const forSales = (await s.call('GET', app, { token: sales })).json();
+    expect(JSON.stringify(forSales)).not.toContain('s3cret');
+    expect(forSales.definition.documents.some((d: { kind: string }) => d.kind === 'role')).toBe(false);
+    expect(forSales.definition.documents.map((d: { name: string }) => d.name)).toContain('erp_sync');
+
+    await s.call('PUT', `${app}/draft`, { token: analyst, body: draft });
+    expect((await s.call('POST', `${app}/publish`, { token: analyst })).statusCode).toBe(200);
+  });
 });

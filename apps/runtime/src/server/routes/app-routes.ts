@@ -4,6 +4,7 @@ import { requireAuth } from '../auth/access-token';
 import { requireRole } from '../auth/require-role';
 import { checkFlowGraphs } from '../flows/check-flow-graphs';
 import { requestContext, type ServerContext } from '../server-context';
+import { definitionForReader } from './definition-for-reader';
 
 /** Roles that may edit drafts, publish and roll back. */
 export const DESIGNER_ROLES = ['admin', 'analyst'] as const;
@@ -92,7 +93,11 @@ export async function appRoutes(app: FastifyInstance, ctx: ServerContext): Promi
 
   app.get<{ Params: AppParams }>('/:app', { schema: { params: appParams } }, async (request) => {
     const live = await appStore.getLive(request.params.app);
-    return { version: live.version, definition: live.definition };
+    const designs = request.user.roles.some((r) => (DESIGNER_ROLES as readonly string[]).includes(r));
+    return {
+      version: live.version,
+      definition: designs ? live.definition : definitionForReader(live.definition),
+    };
   });
 
   app.get<{ Params: AppParams }>(
