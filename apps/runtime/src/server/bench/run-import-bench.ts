@@ -191,7 +191,7 @@ export async function runImportBench(): Promise<ImportBenchResult> {
         'app_versions',
         'app_drafts',
         'record_history',
-        'audit_log',
+        // audit_log is append-only (a trigger refuses deletes): the bench's audit rows stay.
         'import_jobs',
         'import_errors',
       ]) {
