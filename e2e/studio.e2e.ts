@@ -200,6 +200,11 @@ describe('studio: an analyst builds 设备台账 by drag and drop, publishes, an
     await expect
       .poll(() => moving.evaluate((e) => (e as HTMLElement).style.transform))
       .toMatch(/translate3d\(-/);
+    // Drop only once dnd-kit has taken the first column as the target: the sortable strategy then shifts it right.
+    const firstChip = columns.locator(`[data-chip="${order[0]}"]`);
+    await expect
+      .poll(() => firstChip.evaluate((e) => (e as HTMLElement).style.transform))
+      .toMatch(/translate3d\([1-9]/);
     await page.keyboard.press('Space');
     await expect.poll(async () => (await chips())[0]).toBe(secondColumn);
     await page.click('[data-new-view="record"]');
