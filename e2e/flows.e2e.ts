@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot } from './support/browser';
+import { waitForDemoSeed } from './support/demo-session';
 import { centreOf, pointerDrag, settleDrop } from './support/pointer-drag';
 import { type RunningRuntime, startRuntime } from './support/start-runtime';
 
@@ -17,14 +18,6 @@ interface Instance {
   activeNodes: { nodeId: string }[];
   tasks: { assigneeName: string; nodeId: string; status: string }[];
   events: { action: string; actorName: string; comment: string | null }[];
-}
-
-async function waitForDemoSeed(rt: RunningRuntime): Promise<void> {
-  const deadline = Date.now() + 150_000;
-  while (!/demo data from|demo seeding failed/.test(rt.output())) {
-    if (Date.now() > deadline) throw new Error(`demo seed did not finish:\n${rt.output().slice(-2000)}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
 }
 
 /** Access tokens per user (logins are rate-limited per IP); cleared when the server clock moves. */
@@ -321,34 +314,14 @@ describe('approval flows: new-customer admission and major-impact escalation', (
     } finally {
       await context.close();
     }
+    // The flow outcome rules write the admission status after commit, through durable jobs.
+    const admissionStatus = async (id: string) =>
+      (await call<{ admission_status: string | null }>(rt, 'admin', 'GET', `${APP}/records/customer/${id}`))
+        .admission_status;
     await expect
-      .poll(
-        async () =>
-          (
-            await call<{ admission_status: string | null }>(
-              rt,
-              'admin',
-              'GET',
-              `${APP}/records/customer/${customer.id}`,
-            )
-          ).admission_status,
-        { timeout: 30_000, interval: 500 },
-      )
+      .poll(() => admissionStatus(customer.id), { timeout: 30_000, interval: 500 })
       .toBe('approved');
-    await expect
-      .poll(
-        async () =>
-          (
-            await call<{ admission_status: string | null }>(
-              rt,
-              'admin',
-              'GET',
-              `${APP}/records/customer/${second.id}`,
-            )
-          ).admission_status,
-        { timeout: 30_000, interval: 500 },
-      )
-      .toBe('rejected');
+    await expect.poll(() => admissionStatus(second.id), { timeout: 30_000, interval: 500 }).toBe('rejected');
   });
 
   it('a strategic customer takes the green channel: one approval', async () => {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot } from './support/browser';
+import { waitForDemoSeed } from './support/demo-session';
 import { type RunningRuntime, startRuntime } from './support/start-runtime';
 
 const SUITE = 'pack';
@@ -10,14 +11,6 @@ const APP = 'mfg-crm';
 type Rec = { id: string; version: number } & Record<string, unknown>;
 
 /** Demo seeding runs in the background after the server listens; its last log line says it is done. */
-async function waitForDemoSeed(rt: RunningRuntime): Promise<void> {
-  const deadline = Date.now() + 150_000;
-  while (!/demo data from|demo seeding failed/.test(rt.output())) {
-    if (Date.now() > deadline) throw new Error(`demo seed did not finish:\n${rt.output().slice(-2000)}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
-
 /** A tiny typed client of the records API (test data set-up; the checks happen in the browser). */
 function apiClient(rt: RunningRuntime, token: string) {
   const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {

@@ -4,20 +4,13 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot } from './support/browser';
+import { waitForDemoSeed } from './support/demo-session';
 import { type RunningRuntime, startRuntime } from './support/start-runtime';
 
 const SUITE = 'rules';
 const RULE = 'opp_no_contact_24h';
 
 /** Demo seeding runs in the background after the server listens; its last log line says it is done. */
-async function waitForDemoSeed(rt: RunningRuntime): Promise<void> {
-  const deadline = Date.now() + 150_000;
-  while (!/demo data from|demo seeding failed/.test(rt.output())) {
-    if (Date.now() > deadline) throw new Error(`demo seed did not finish:\n${rt.output().slice(-2000)}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
-
 async function login(rt: RunningRuntime, username: string): Promise<string> {
   const res = await fetch(`${rt.url}/api/auth/login`, {
     method: 'POST',

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot } from './support/browser';
+import { waitForDemoSeed } from './support/demo-session';
 import { pointerDrag } from './support/pointer-drag';
 import { type RunningRuntime, startRuntime } from './support/start-runtime';
 
@@ -10,14 +11,6 @@ const SUITE = 'runtime-ui';
 const repoRoot = resolve(import.meta.dirname, '..');
 
 /** Demo seeding runs in the background after the server listens; its last log line says it is done. */
-async function waitForDemoSeed(rt: RunningRuntime): Promise<void> {
-  const deadline = Date.now() + 150_000;
-  while (!/demo data from|demo seeding failed/.test(rt.output())) {
-    if (Date.now() > deadline) throw new Error(`demo seed did not finish:\n${rt.output().slice(-2000)}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
-
 async function apiToken(rt: RunningRuntime): Promise<string> {
   const res = await fetch(`${rt.url}/api/auth/login`, {
     method: 'POST',

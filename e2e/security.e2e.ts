@@ -1,35 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot } from './support/browser';
+import { signIn, token, waitForDemoSeed } from './support/demo-session';
 import { type RunningRuntime, startRuntime } from './support/start-runtime';
 
 const SUITE = 'security';
 const APP = 'mfg-crm';
-
-async function waitForDemoSeed(rt: RunningRuntime): Promise<void> {
-  const deadline = Date.now() + 150_000;
-  while (!/demo data from|demo seeding failed/.test(rt.output())) {
-    if (Date.now() > deadline) throw new Error(`demo seed did not finish:\n${rt.output().slice(-2000)}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
-
-async function token(rt: RunningRuntime, username: string): Promise<string> {
-  const res = await fetch(`${rt.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: 'demo1234' }),
-  });
-  return ((await res.json()) as { accessToken: string }).accessToken;
-}
-
-async function signIn(page: Page, url: string, username: string): Promise<void> {
-  await page.goto(url);
-  await page.fill('input[name=username]', username);
-  await page.fill('input[name=password]', 'demo1234');
-  await page.click('button[type=submit]');
-  await page.waitForSelector('[data-nav=entity-customer]');
-}
 
 describe('record security in the browser', () => {
   let rt: RunningRuntime;
