@@ -1,24 +1,12 @@
 // @vitest-environment happy-dom
 import type { FieldType } from '@lattice/engine';
 import { act } from 'react';
-import { createRoot } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { reactHostPerTest } from '../test-support/react-host';
 import { sampleEntity } from '../test-support/sample-entity';
 import { FieldListDesigner, resolveFieldListDrop } from './field-list-designer';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let host: HTMLDivElement;
-let root: ReturnType<typeof createRoot>;
-beforeEach(() => {
-  host = document.createElement('div');
-  document.body.appendChild(host);
-  root = createRoot(host);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
-});
+const dom = reactHostPerTest();
 
 const fields = sampleEntity.fields.slice(0, 3);
 
@@ -36,23 +24,23 @@ describe('FieldListDesigner', () => {
     const onAddField = vi.fn<(t: FieldType, i: number) => void>();
     const onSelect = vi.fn();
     act(() =>
-      root.render(
+      dom.root.render(
         <FieldListDesigner fields={fields} onAddField={onAddField} onMoveField={() => {}} onSelect={onSelect}>
           <p id="props">props</p>
         </FieldListDesigner>,
       ),
     );
     expect(
-      [...host.querySelectorAll('[data-field-row]')].map((r) => r.getAttribute('data-field-row')),
+      [...dom.host.querySelectorAll('[data-field-row]')].map((r) => r.getAttribute('data-field-row')),
     ).toEqual(['serial_no', 'installed_on', 'interval_days']);
-    act(() => (host.querySelector('[data-field-row="installed_on"]') as HTMLElement).click());
+    act(() => (dom.host.querySelector('[data-field-row="installed_on"]') as HTMLElement).click());
     expect(onSelect).toHaveBeenCalledWith('f2');
     act(() => {
-      host
+      dom.host
         .querySelector('[data-palette-item="palette-type-reference"]')!
         .dispatchEvent(new MouseEvent('dblclick', { bubbles: true }));
     });
     expect(onAddField).toHaveBeenCalledWith('reference', 3);
-    expect(host.querySelector('#props')).not.toBeNull();
+    expect(dom.host.querySelector('#props')).not.toBeNull();
   });
 });

@@ -1,28 +1,16 @@
 // @vitest-environment happy-dom
 import type { Field, FormDoc, JsonLogic } from '@lattice/engine';
 import { act, useState } from 'react';
-import { createRoot } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ConditionBuilder } from '../conditions/condition-builder';
+import { reactHostPerTest } from '../test-support/react-host';
 import { sampleEntity, sampleForm } from '../test-support/sample-entity';
 import { resolveDesignerDrop } from './designer-dnd';
 import { FormDesigner } from './form-designer';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+const dom = reactHostPerTest();
 
-let host: HTMLDivElement;
-let root: ReturnType<typeof createRoot>;
-beforeEach(() => {
-  host = document.createElement('div');
-  document.body.appendChild(host);
-  root = createRoot(host);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
-});
-
-const q = (sel: string) => host.querySelector(sel) as HTMLElement | null;
+const q = (sel: string) => dom.host.querySelector(sel) as HTMLElement | null;
 const click = (el: Element | null) => act(() => (el as HTMLElement).click());
 function type(el: Element | null, text: string) {
   const input = el as HTMLInputElement;
@@ -46,7 +34,7 @@ describe('FormDesigner', () => {
   });
   const mount = (extra: Partial<Parameters<typeof FormDesigner>[0]> = {}) =>
     act(() =>
-      root.render(
+      dom.root.render(
         <FormDesigner
           entity={sampleEntity}
           form={sampleForm}
@@ -122,7 +110,7 @@ describe('FormDesigner', () => {
   });
 
   it('shows a live preview of the form being designed', () => {
-    act(() => root.render(<FormDesigner entity={sampleEntity} form={sampleForm} onChange={() => {}} />));
+    act(() => dom.root.render(<FormDesigner entity={sampleEntity} form={sampleForm} onChange={() => {}} />));
     expect(q('[data-preview] [data-field="serial_no"]')).not.toBeNull();
   });
 });
@@ -165,7 +153,7 @@ describe('ConditionBuilder', () => {
     const seen: (JsonLogic | undefined)[] = [];
     const rows: JsonLogic[] = [{ '>': [{ var: 'qty' }, 3] }, { '==': [{ var: 'status' }, 'down'] }];
     const initial: JsonLogic = { and: rows };
-    act(() => root.render(<Harness initial={initial} seen={seen} />));
+    act(() => dom.root.render(<Harness initial={initial} seen={seen} />));
     choose(q('.lf-cond-join select'), 'or');
     expect(seen.at(-1)).toEqual({ or: rows });
     click(q('.lf-cond-row .is-danger'));
@@ -174,7 +162,7 @@ describe('ConditionBuilder', () => {
   });
 
   it('falls back to raw JSON for expressions it cannot show', () => {
-    act(() => root.render(<Harness initial={{ '+': [1, 2] }} seen={[]} />));
+    act(() => dom.root.render(<Harness initial={{ '+': [1, 2] }} seen={[]} />));
     expect(q('.lf-condition.is-raw textarea')).not.toBeNull();
   });
 });

@@ -1,23 +1,11 @@
 // @vitest-environment happy-dom
 import { act, useState } from 'react';
-import { createRoot } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { reactHostPerTest } from '../test-support/react-host';
 import { UndoRedoButtons } from './undo-redo-buttons';
 import { type UndoHistory, useUndoHistory } from './use-undo-history';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let host: HTMLDivElement;
-let root: ReturnType<typeof createRoot>;
-beforeEach(() => {
-  host = document.createElement('div');
-  document.body.appendChild(host);
-  root = createRoot(host);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
-});
+const dom = reactHostPerTest();
 
 let history: UndoHistory<string[]>;
 let replace: (v: string[]) => void;
@@ -39,16 +27,16 @@ function Host() {
   );
 }
 
-const shown = () => host.querySelector('output')!.textContent;
-const button = (a: string) => host.querySelector(`[data-action=${a}]`) as HTMLButtonElement;
+const shown = () => dom.host.querySelector('output')!.textContent;
+const button = (a: string) => dom.host.querySelector(`[data-action=${a}]`) as HTMLButtonElement;
 const chord = (key: string, shiftKey = false) =>
   act(() => {
     window.dispatchEvent(new KeyboardEvent('keydown', { key, ctrlKey: true, shiftKey }));
   });
 
 describe('useUndoHistory', () => {
-  it('undoes and redoes host edits with the buttons and Ctrl+Z / Ctrl+Shift+Z', () => {
-    act(() => root.render(<Host />));
+  it('undoes and redoes dom.host edits with the buttons and Ctrl+Z / Ctrl+Shift+Z', () => {
+    act(() => dom.root.render(<Host />));
     expect(button('undo').disabled).toBe(true);
     act(() => history.edit((v) => [...v, 'b']));
     act(() => history.edit((v) => [...v, 'c']));
@@ -66,7 +54,7 @@ describe('useUndoHistory', () => {
   });
 
   it('forgets the history when the value is replaced from outside', () => {
-    act(() => root.render(<Host />));
+    act(() => dom.root.render(<Host />));
     act(() => history.edit((v) => [...v, 'b']));
     expect(button('undo').disabled).toBe(false);
     act(() => replace(['other']));

@@ -1,29 +1,20 @@
 // @vitest-environment happy-dom
 import { defaultFormForEntity, FIELD_TYPES } from '@lattice/engine';
 import { act, useState } from 'react';
-import { createRoot } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { allTypesEntity } from '../test-support/all-types-entity';
+import { reactHostPerTest } from '../test-support/react-host';
 import { sampleEntity, sampleForm } from '../test-support/sample-entity';
 import type { FormRendererProps } from './form-renderer';
 import { FormRenderer } from './form-renderer';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+const dom = reactHostPerTest();
 
-let host: HTMLDivElement;
-let root: ReturnType<typeof createRoot>;
 let latest: Record<string, unknown> = {};
 
 beforeEach(() => {
-  host = document.createElement('div');
-  document.body.appendChild(host);
-  root = createRoot(host);
   latest = {};
-});
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
 });
 
 function Harness(p: Omit<FormRendererProps, 'value' | 'onChange'> & { initial?: Record<string, unknown> }) {
@@ -41,7 +32,7 @@ function Harness(p: Omit<FormRendererProps, 'value' | 'onChange'> & { initial?: 
 }
 
 function mount(p: Parameters<typeof Harness>[0]) {
-  act(() => root.render(<Harness {...p} />));
+  act(() => dom.root.render(<Harness {...p} />));
 }
 
 /** Types into a React-controlled input the way a browser does (native setter + input event). */
@@ -54,7 +45,7 @@ function type(el: Element, text: string) {
   });
 }
 
-const q = (sel: string) => host.querySelector(sel);
+const q = (sel: string) => dom.host.querySelector(sel);
 
 describe('FormRenderer', () => {
   it('renders a widget with data-field for every field type', () => {
@@ -123,7 +114,7 @@ describe('FormRenderer', () => {
       existing: { f_stage: 's1' },
       initial: { f_stage: 's1' },
     });
-    const buttons = [...host.querySelectorAll('[data-field="f_stage"] button')] as HTMLButtonElement[];
+    const buttons = [...dom.host.querySelectorAll('[data-field="f_stage"] button')] as HTMLButtonElement[];
     expect(buttons.map((b) => b.disabled)).toEqual([false, false, true]);
   });
 
@@ -154,10 +145,10 @@ describe('formatDisplayValue', () => {
   it('shows tags by their path in the tag tree, and unknown tags as stored', async () => {
     const { formatDisplayValue } = await import('./format-display-value');
     const tags = allTypesEntity().fields.find((x) => x.name === 'f_tags')!;
-    const root = tags.type === 'tags' ? tags.tree[0]! : null;
-    const child = root?.children?.[0];
+    const top = tags.type === 'tags' ? tags.tree[0]! : null;
+    const child = top?.children?.[0];
     expect(formatDisplayValue(tags, [child?.value, 'gone'], 'en')).toBe(
-      `${root?.label.en} / ${child?.label.en}, gone`,
+      `${top?.label.en} / ${child?.label.en}, gone`,
     );
   });
 });

@@ -2,32 +2,25 @@
 import type { FileRef } from '@lattice/engine';
 import { defaultFormForEntity } from '@lattice/engine';
 import { act, useState } from 'react';
-import { createRoot } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { allTypesEntity } from '../../test-support/all-types-entity';
+import { reactHostPerTest } from '../../test-support/react-host';
 import type { FormRendererProps } from '../form-renderer';
 import { FormRenderer } from '../form-renderer';
 import { parseNumberInput } from './parse-number-input';
 import { sanitizeRichText } from './sanitize-rich-text';
 import { TYPE_AHEAD_DEBOUNCE_MS } from './type-ahead';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+const dom = reactHostPerTest();
 
 const entity = allTypesEntity();
 const form = defaultFormForEntity(entity);
-let host: HTMLDivElement;
-let root: ReturnType<typeof createRoot>;
 let latest: Record<string, unknown>;
 
 beforeEach(() => {
-  host = document.createElement('div');
-  document.body.appendChild(host);
-  root = createRoot(host);
   latest = {};
 });
 afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
   vi.useRealTimers();
 });
 
@@ -46,9 +39,9 @@ function Harness(p: Partial<FormRendererProps> & { initial?: Record<string, unkn
     />
   );
 }
-const mount = (p: Parameters<typeof Harness>[0] = {}) => act(() => root.render(<Harness {...p} />));
-const q = (sel: string) => host.querySelector(sel) as HTMLElement | null;
-const qa = (sel: string) => [...host.querySelectorAll(sel)] as HTMLElement[];
+const mount = (p: Parameters<typeof Harness>[0] = {}) => act(() => dom.root.render(<Harness {...p} />));
+const q = (sel: string) => dom.host.querySelector(sel) as HTMLElement | null;
+const qa = (sel: string) => [...dom.host.querySelectorAll(sel)] as HTMLElement[];
 function type(el: Element | null, text: string) {
   const input = el as HTMLInputElement;
   const proto = input.tagName === 'TEXTAREA' ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
@@ -113,7 +106,9 @@ describe('widgets', () => {
   it('resolves the title of a stored reference id', async () => {
     const resolve = vi.fn(async (_e: string, id: string) => ({ id, title: '苏州博远' }));
     await act(async () => {
-      root.render(<Harness lookup={{ search: async () => [], resolve }} initial={{ f_reference: 'c9' }} />);
+      dom.root.render(
+        <Harness lookup={{ search: async () => [], resolve }} initial={{ f_reference: 'c9' }} />,
+      );
     });
     expect(resolve).toHaveBeenCalledWith('customer', 'c9');
     expect((q('[data-field="f_reference"] input') as HTMLInputElement).value).toBe('苏州博远');
