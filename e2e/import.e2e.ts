@@ -55,7 +55,7 @@ describe('import wizard (admin)', () => {
     await page.waitForSelector('[data-testid=import-mapping]');
     // The entity's field list arrives after the mapping table: poll until the suggested targets are selectable.
     await expect
-      .poll(() => page.locator('select[data-column="统一社会信用代码"]').inputValue())
+      .poll(() => page.locator('select[data-column="统一社会信用代码"]').inputValue(), { timeout: 15_000 })
       .toBe('credit_code');
     await expect.poll(() => page.locator('select[data-column="客户名称"]').inputValue()).toBe('name');
     await expect

@@ -51,9 +51,6 @@ export function ImportWizardPage() {
   const [saved, setSaved] = useState<{ name: string; mapping: ColumnMapping[] }[]>([]);
 
   const entity = entities.find((e) => e.name === entityName) ?? entities[0];
-  useEffect(() => {
-    if (!entityName && entities[0]) setEntityName(entities[0].name);
-  }, [entities, entityName]);
   const fields = (entity?.fields ?? []).filter(
     (f) => !COMPUTED.has(f.type) && !('readonly' in f && f.readonly),
   );
