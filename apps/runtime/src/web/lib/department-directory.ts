@@ -1,37 +1,20 @@
 import { departmentPath, type LookupOption, type OrgUnit, type PickerSource } from '@lattice/form-builder';
-import { useEffect, useState } from 'react';
-import { api } from './api';
+import { directoryList, useDirectoryList } from './directory-list';
 import { getLocale } from './i18n';
 
 /** A department as the directory lists them (a tree by `parent`). */
 export type DirectoryDepartment = OrgUnit;
 
-let loaded: Promise<DirectoryDepartment[]> | null = null;
 let byCode = new Map<string, DirectoryDepartment>();
 
 /** Loads the department tree once per page load (`GET /api/directory/departments`). */
-export function loadDepartments(): Promise<DirectoryDepartment[]> {
-  loaded ??= api<DirectoryDepartment[]>('GET', '/api/directory/departments').then(
-    (list) => {
-      byCode = new Map(list.map((d) => [d.code, d] as const));
-      return list;
-    },
-    () => [],
-  );
-  return loaded;
-}
+export const loadDepartments = directoryList<DirectoryDepartment>('/api/directory/departments', (list) => {
+  byCode = new Map(list.map((d) => [d.code, d] as const));
+});
 
 /** The departments (empty until they arrive); re-renders the caller once they do. */
 export function useDepartments(): DirectoryDepartment[] {
-  const [list, setList] = useState<DirectoryDepartment[]>([]);
-  useEffect(() => {
-    let live = true;
-    loadDepartments().then((d) => live && setList(d));
-    return () => {
-      live = false;
-    };
-  }, []);
-  return list;
+  return useDirectoryList(loadDepartments);
 }
 
 /** `销售部 / 华东组` for a department code, or the code itself while unknown (not loaded, deleted). */

@@ -1,5 +1,4 @@
-import { useEffect, useState } from 'react';
-import { api } from './api';
+import { directoryList, useDirectoryList } from './directory-list';
 
 /** A user as the directory lists them (for names and pickers). */
 export interface DirectoryUser {
@@ -10,36 +9,17 @@ export interface DirectoryUser {
   region: string | null;
 }
 
-let loaded: Promise<DirectoryUser[]> | null = null;
 let byId = new Map<string, DirectoryUser>();
 
 /** Loads the user directory once per page load (`GET /api/directory/users`). */
-export function loadDirectory(): Promise<DirectoryUser[]> {
-  loaded ??= api<DirectoryUser[]>('GET', '/api/directory/users').then(
-    (users) => {
-      // Owner and user fields may hold the id or the username (seeded data uses usernames).
-      byId = new Map([
-        ...users.map((u) => [u.username, u] as const),
-        ...users.map((u) => [u.id, u] as const),
-      ]);
-      return users;
-    },
-    () => [],
-  );
-  return loaded;
-}
+export const loadDirectory = directoryList<DirectoryUser>('/api/directory/users', (list) => {
+  // Owner and user fields may hold the id or the username (seeded data uses usernames).
+  byId = new Map([...list.map((u) => [u.username, u] as const), ...list.map((u) => [u.id, u] as const)]);
+});
 
 /** The directory (empty until it arrives); re-renders the caller once it does. */
 export function useDirectory(): DirectoryUser[] {
-  const [users, setUsers] = useState<DirectoryUser[]>([]);
-  useEffect(() => {
-    let live = true;
-    loadDirectory().then((u) => live && setUsers(u));
-    return () => {
-      live = false;
-    };
-  }, []);
-  return users;
+  return useDirectoryList(loadDirectory);
 }
 
 /** A user's display name, or the raw id when unknown (the system user, a deleted account). */
