@@ -109,21 +109,50 @@ function toBoolean(cell: CellValue): FieldValueResult {
   return expected('yes/no (是/否)', '是/否', cellText(cell));
 }
 
+type Choice = { value: string; label: SelectOption['label'] };
+
 /** The option whose value or zh/en label equals `text` (case-insensitive); unmatched text passes through. */
-function matchOption(
-  options: readonly { value: string; label: SelectOption['label'] }[],
-  text: string,
-): string {
+function matchOption(options: readonly Choice[], text: string): string {
+  const index = optionIndex(options);
+  const exact = index.value.get(text);
+  if (exact !== undefined) return options[exact]!.value;
+  // The first option (in order) that matches in any of the ways, as a scan of the options would find.
   const lower = text.toLowerCase();
-  for (const o of options) {
-    if (o.value === text) return o.value;
-  }
-  for (const o of options) {
-    if (o.value.toLowerCase() === lower || o.label.zh === text || o.label.en.toLowerCase() === lower)
-      return o.value;
-  }
-  return text;
+  const best = first(first(index.foldedValue.get(lower), index.zh.get(text)), index.foldedEn.get(lower));
+  return best === undefined ? text : options[best]!.value;
 }
+
+function first(a: number | undefined, b: number | undefined): number | undefined {
+  return a === undefined ? b : b === undefined ? a : Math.min(a, b);
+}
+
+interface OptionIndex {
+  value: Map<string, number>;
+  foldedValue: Map<string, number>;
+  zh: Map<string, number>;
+  foldedEn: Map<string, number>;
+}
+
+/** Per options list: each way an option can be named → the first option named so. */
+function optionIndex(options: readonly Choice[]): OptionIndex {
+  let index = optionIndexes.get(options);
+  if (!index) {
+    index = { value: new Map(), foldedValue: new Map(), zh: new Map(), foldedEn: new Map() };
+    const add = (map: Map<string, number>, key: string, i: number) => {
+      if (!map.has(key)) map.set(key, i);
+    };
+    for (const [i, o] of options.entries()) {
+      add(index.value, o.value, i);
+      add(index.foldedValue, o.value.toLowerCase(), i);
+      add(index.zh, o.label.zh, i);
+      add(index.foldedEn, o.label.en.toLowerCase(), i);
+    }
+    optionIndexes.set(options, index);
+  }
+  return index;
+}
+
+const optionIndexes = new WeakMap<readonly Choice[], OptionIndex>();
 
 function splitList(cell: CellValue): string[] {
   return cellText(cell)

@@ -4,6 +4,9 @@ import type { Field } from '../model/field';
 import { cellText, cellToInput, isBlankCell } from './cell-to-input';
 import type { ColumnMapping, ImportRowError, SourceRow } from './import-types';
 
+/** Shared by the (many) rows without problems: nothing appends to a row's errors after conversion. */
+const NO_ERRORS: readonly ImportRowError[] = Object.freeze([]);
+
 /** Longest cell text kept for the error report (a 1 MB cell is cut, not copied around). */
 const SHOWN_VALUE_MAX = 200;
 
@@ -63,7 +66,7 @@ export function prepareMapping(entity: EntityDoc, mapping: readonly ColumnMappin
 export interface RowInput {
   row: number;
   input: Record<string, unknown>;
-  errors: ImportRowError[];
+  errors: readonly ImportRowError[];
   /** Every mapped cell is blank: the row is skipped, not an error. */
   blank: boolean;
 }
@@ -74,7 +77,7 @@ export interface RowInput {
  */
 export function rowToInput(prepared: PreparedMapping, source: SourceRow): RowInput {
   const input: Record<string, unknown> = {};
-  const errors: ImportRowError[] = [];
+  let errors: ImportRowError[] | null = null;
   let blank = true;
   for (const c of prepared.columns) {
     const cell = source.cells[c.column] ?? null;
@@ -82,9 +85,12 @@ export function rowToInput(prepared: PreparedMapping, source: SourceRow): RowInp
     blank = false;
     const r = cellToInput(c.field, cell);
     if (r.ok) input[c.field.name] = r.value;
-    else errors.push(cellError(source.row, c.header, c.field.name, cell, r.message));
+    else {
+      errors ??= [];
+      errors.push(cellError(source.row, c.header, c.field.name, cell, r.message));
+    }
   }
-  return { row: source.row, input, errors, blank };
+  return { row: source.row, input, errors: errors ?? NO_ERRORS, blank };
 }
 
 /** An error for one cell, with its value shortened for the report. */

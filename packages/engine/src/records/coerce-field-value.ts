@@ -44,19 +44,13 @@ export function coerceFieldValue(field: Field, raw: unknown): FieldValueResult {
     case 'boolean':
       return coerceBoolean(raw);
     case 'select':
-      return coerceChoice(
-        raw,
-        field.options.map((o) => o.value),
-      );
+      return coerceChoice(raw, choiceValues(field));
     case 'multiselect':
-      return coerceChoiceList(raw, field.allowCustom ? null : field.options.map((o) => o.value));
+      return coerceChoiceList(raw, field.allowCustom ? null : choiceValues(field));
     case 'tags':
-      return coerceChoiceList(raw, tagTreeValues(field.tree));
+      return coerceChoiceList(raw, choiceValues(field));
     case 'stage':
-      return coerceChoice(
-        raw,
-        field.stages.map((s) => s.value),
-      );
+      return coerceChoice(raw, choiceValues(field));
     case 'email':
       return coerceEmail(raw);
     case 'phone':
@@ -99,16 +93,37 @@ export function coerceFieldValue(field: Field, raw: unknown): FieldValueResult {
   }
 }
 
+type ChoiceField = Extract<Field, { type: 'select' | 'multiselect' | 'tags' | 'stage' }>;
+
+/** The values a choice field allows, listed once per field document (imports check them per cell). */
+function choiceValues(field: ChoiceField): readonly string[] {
+  let values = choices.get(field);
+  if (!values) {
+    values =
+      field.type === 'stage'
+        ? field.stages.map((s) => s.value)
+        : field.type === 'tags'
+          ? tagTreeValues(field.tree)
+          : field.options.map((o) => o.value);
+    choices.set(field, values);
+  }
+  return values;
+}
+
+const choices = new WeakMap<ChoiceField, readonly string[]>();
+
 function coerceText(raw: unknown, maxLength?: number, pattern?: string): FieldValueResult {
   // Numbers are accepted as text: spreadsheet imports turn codes like 600519 into numbers.
   if (typeof raw !== 'string' && !(typeof raw === 'number' && Number.isFinite(raw))) {
     return expected('text', '文本', raw);
   }
   const s = String(raw);
-  if (maxLength !== undefined && [...s].length > maxLength) {
+  // UTF-16 length bounds the character count from above: only long strings need counting.
+  const count = maxLength !== undefined && s.length > maxLength ? [...s].length : 0;
+  if (maxLength !== undefined && count > maxLength) {
     return reject(
-      `at most ${maxLength} characters allowed, got ${[...s].length}`,
-      `最多 ${maxLength} 个字符，实际 ${[...s].length} 个`,
+      `at most ${maxLength} characters allowed, got ${count}`,
+      `最多 ${maxLength} 个字符，实际 ${count} 个`,
     );
   }
   if (pattern !== undefined && !matchesWhole(pattern, s)) {
@@ -122,12 +137,21 @@ function coerceText(raw: unknown, maxLength?: number, pattern?: string): FieldVa
  * pattern that does not compile matches nothing (publish validation reports it to the analyst).
  */
 function matchesWhole(pattern: string, s: string): boolean {
-  try {
-    return new RegExp(`^(?:${pattern})$`).test(s);
-  } catch {
-    return false;
+  let re = wholePatterns.get(pattern);
+  if (re === undefined) {
+    try {
+      re = new RegExp(`^(?:${pattern})$`);
+    } catch {
+      re = null;
+    }
+    if (wholePatterns.size >= 1000) wholePatterns.clear();
+    wholePatterns.set(pattern, re);
   }
+  return re?.test(s) === true;
 }
+
+/** Compiled whole-value patterns (`null`: does not compile); patterns come from a bounded set of fields. */
+const wholePatterns = new Map<string, RegExp | null>();
 
 function coerceBoolean(raw: unknown): FieldValueResult {
   if (typeof raw === 'boolean') return accept(raw);

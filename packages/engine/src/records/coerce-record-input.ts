@@ -5,7 +5,8 @@ import type { Field, StageField } from '../model/field';
 import { COMPUTED_FIELD_TYPES } from '../model/field-types';
 import { coerceFieldValue } from './coerce-field-value';
 import { computeFormulas } from './compute-formulas';
-import { evaluateLogic, logicVars } from './evaluate-logic';
+import { type EntityWritePlan, entityWritePlan } from './entity-write-plan';
+import { evaluateLogic } from './evaluate-logic';
 import { describeValue, isEmptyValue } from './field-value-result';
 
 /** System columns a client may never write (mass assignment of these is an error, not silently dropped). */
@@ -65,11 +66,11 @@ export function coerceRecordInput(
     );
     return { values, errors };
   }
-  const byName = new Map(entity.fields.map((f) => [f.name, f]));
-  const byId = new Map(entity.fields.map((f) => [f.id, f]));
-  for (const [key, raw] of Object.entries(input)) {
+  const plan = entityWritePlan(entity);
+  for (const key of Object.keys(input)) {
+    const raw = input[key];
     if (raw === undefined) continue;
-    const field = byName.get(key) ?? (SCOPING.has(key) ? byId.get(key) : undefined);
+    const field = plan.byName.get(key) ?? (SCOPING.has(key) ? plan.byId.get(key) : undefined);
     if (field) coerceInto(field, raw, key, values, errors, opts.system === true);
     else if (SCOPING.has(key)) coerceScoping(key, raw, values, errors);
     else if (READONLY_SYSTEM.has(key)) {
@@ -82,13 +83,12 @@ export function coerceRecordInput(
       );
     }
   }
-  if (opts.mode === 'create') applyDefaults(entity, values, errors);
-  checkRequired(entity, opts.mode, values, errors);
-  const merged = { ...(opts.existing ?? {}), ...values };
-  const withFormulas = { ...merged, ...computeFormulas(entity, merged, { now: opts.now }) };
-  if (opts.mode === 'update' && opts.existing)
-    checkStages(entity, opts.existing, values, withFormulas, errors);
-  checkValidations(entity, opts, values, withFormulas, errors);
+  if (opts.mode === 'create') applyDefaults(plan, values, errors);
+  checkRequired(plan, opts.mode, values, errors);
+  const merged = opts.existing ? { ...opts.existing, ...values } : plan.hasFormulas ? { ...values } : values; // read-only from here on when there are no formulas to add
+  if (plan.hasFormulas) Object.assign(merged, computeFormulas(entity, merged, { now: opts.now }));
+  if (opts.mode === 'update' && opts.existing) checkStages(plan, opts.existing, values, merged, errors);
+  checkValidations(plan, opts, values, merged, errors);
   return { values, errors };
 }
 
@@ -129,24 +129,21 @@ function coerceScoping(
     );
 }
 
-function applyDefaults(entity: EntityDoc, values: Record<string, unknown>, errors: ErrorDetail[]): void {
-  for (const f of entity.fields) {
-    if (f.default === undefined || f.name in values || COMPUTED_FIELD_TYPES.includes(f.type)) continue;
-    if (isEmptyValue(f.default)) continue;
-    const r = coerceFieldValue(f, f.default);
-    if (r.ok) values[f.name] = r.value;
-    else errors.push({ path: f.name, message: prefixDefault(r.message), reason: 'LATTICE_ERR_VALIDATION' });
+function applyDefaults(plan: EntityWritePlan, values: Record<string, unknown>, errors: ErrorDetail[]): void {
+  for (const d of plan.defaults) {
+    if (d.name in values) continue;
+    if ('error' in d) errors.push(d.error);
+    else values[d.name] = d.value;
   }
 }
 
 function checkRequired(
-  entity: EntityDoc,
+  plan: EntityWritePlan,
   mode: 'create' | 'update',
   values: Record<string, unknown>,
   errors: ErrorDetail[],
 ): void {
-  for (const f of entity.fields) {
-    if (!f.required || COMPUTED_FIELD_TYPES.includes(f.type)) continue;
+  for (const f of plan.required) {
     if (mode === 'update' && !(f.name in values)) continue;
     if (!isEmptyValue(values[f.name]) || errors.some((e) => e.path === f.name)) continue;
     errors.push(
@@ -161,14 +158,14 @@ function checkRequired(
 }
 
 function checkStages(
-  entity: EntityDoc,
+  plan: EntityWritePlan,
   existing: Record<string, unknown>,
   values: Record<string, unknown>,
   merged: Record<string, unknown>,
   errors: ErrorDetail[],
 ): void {
-  for (const f of entity.fields) {
-    if (f.type !== 'stage' || !(f.name in values) || errors.some((e) => e.path === f.name)) continue;
+  for (const f of plan.stages) {
+    if (!(f.name in values) || errors.some((e) => e.path === f.name)) continue;
     const from = existing[f.name];
     const to = values[f.name];
     if (typeof from !== 'string' || from === '' || from === to) continue;
@@ -216,24 +213,26 @@ function checkRequiredToLeave(
  * update: the field or a field its rule reads was written), so stale data elsewhere does not block edits.
  */
 function checkValidations(
-  entity: EntityDoc,
+  plan: EntityWritePlan,
   opts: { mode: 'create' | 'update'; now?: () => Date },
   values: Record<string, unknown>,
   merged: Record<string, unknown>,
   errors: ErrorDetail[],
 ): void {
-  const written = new Set(Object.keys(values));
-  for (const f of entity.fields) {
-    if (!f.validations?.length || errors.some((e) => e.path === f.name) || isEmptyValue(merged[f.name]))
-      continue;
-    for (const v of f.validations) {
-      const concerned =
-        opts.mode === 'create' || written.has(f.name) || [...logicVars(v.rule)].some((n) => written.has(n));
+  for (const { field: f, validations } of plan.validated) {
+    if (isEmptyValue(merged[f.name]) || errors.some((e) => e.path === f.name)) continue;
+    for (const v of validations) {
+      const concerned = opts.mode === 'create' || f.name in values || readsAny(v.reads, values);
       if (!concerned || passes(v.rule, merged, opts.now)) continue;
       errors.push({ path: f.name, message: v.message, reason: 'LATTICE_ERR_VALIDATION' });
       break;
     }
   }
+}
+
+function readsAny(reads: ReadonlySet<string>, values: Record<string, unknown>): boolean {
+  for (const n of reads) if (n in values) return true;
+  return false;
 }
 
 function passes(
@@ -246,10 +245,6 @@ function passes(
   } catch {
     return false;
   }
-}
-
-function prefixDefault(m: { en: string; zh: string }): { en: string; zh: string } {
-  return { en: `the default value is invalid: ${m.en}`, zh: `默认值无效：${m.zh}` };
 }
 
 function problem(path: string, en: string, zh: string, reason = 'LATTICE_ERR_VALIDATION'): ErrorDetail {

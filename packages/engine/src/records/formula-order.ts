@@ -1,6 +1,7 @@
 import type { EntityDoc } from '../model/entity';
 import type { FormulaField } from '../model/field';
 import { logicVars } from './evaluate-logic';
+import { perEntity } from './per-entity';
 
 export interface FormulaOrder {
   /** Formulas in an order where each comes after the formulas it reads. */
@@ -13,7 +14,9 @@ export interface FormulaOrder {
  * Orders an entity's formula fields so each is evaluated after the formulas it reads (Kahn's algorithm,
  * declaration order among independent ones, so results are deterministic).
  */
-export function formulaOrder(entity: EntityDoc): FormulaOrder {
+export const formulaOrder: (entity: EntityDoc) => FormulaOrder = perEntity(orderFormulas);
+
+function orderFormulas(entity: EntityDoc): FormulaOrder {
   const formulas = entity.fields.filter((f): f is FormulaField => f.type === 'formula');
   const names = new Set(formulas.map((f) => f.name));
   const deps = new Map(

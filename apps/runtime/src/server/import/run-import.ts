@@ -1,4 +1,5 @@
-import { findEntity, type I18nText, isLatticeError } from '@lattice/engine';
+import { stat } from 'node:fs/promises';
+import { coerceRecordInput, findEntity, type I18nText, isLatticeError } from '@lattice/engine';
 import {
   type ImportRowError,
   type PreparedMapping,
@@ -26,6 +27,7 @@ import { checkImportKey } from './check-import-key';
 import { importFileError } from './import-file-error';
 import { type ImportJob, ImportLeaseLostError, type ImportStore } from './import-store';
 import { openTabularSource } from './open-tabular-source';
+import { readRowsInWorker } from './read-rows-in-worker';
 import { DEFAULT_SOURCE_LIMITS, type SourceLimits } from './tabular-source';
 
 /** The rules' "import finished" event (same shape as `@lattice/flow-engine` `RuleEvent`). */
@@ -57,6 +59,8 @@ export interface ImportRunDeps {
   events?: ImportEventSinks;
   /** Encryption at rest for sensitive fields: the server's codec, as the records API uses. */
   fieldCodec?: FieldCodec;
+  /** From this file size on an .xlsx is parsed on a worker thread (`readRowsInWorker`); default 512 KB. */
+  xlsxWorkerMinBytes?: number;
 }
 
 /** Live progress of a running import (also what the CLI bar and the wizard show). */
@@ -84,6 +88,8 @@ export interface RunImportOptions {
 }
 
 const DEFAULT_BATCH = 2000;
+/** From this size on an .xlsx is read on a worker thread (below it, starting one costs more than it saves). */
+const WORKER_MIN_BYTES = 512 * 1024;
 const DEFAULT_LEASE_MS = 60_000;
 /** All-or-nothing runs hold one transaction for the whole file; their lease cannot be renewed meanwhile. */
 const ABORT_MODE_LEASE_MS = 60 * 60_000;
@@ -91,7 +97,8 @@ const ABORT_MODE_LEASE_MS = 60 * 60_000;
 class RowsRejected extends Error {}
 
 /**
- * Runs (or resumes) one import: claims its lease, streams the sheet, converts rows (`rowToInput`),
+ * Runs (or resumes) one import: claims its lease, streams the sheet (an .xlsx is parsed on a worker thread),
+ * converts rows (`rowToInput`),
  * and writes them with `importRecordBatch`. Skip-bad-rows mode commits each batch with the checkpoint,
  * counters and error rows in one transaction, so a crash resumes after the last committed row with no
  * duplicates or gaps; all-or-nothing mode writes everything in one transaction and rolls it back if any
@@ -116,9 +123,18 @@ export async function runImport(
     if (!job.mapping) throw importFileError('尚未设置列映射', 'No column mapping set', 'mapping');
     const prepared = prepareMapping(entity, job.mapping);
     if (job.mode === 'upsert') checkImportKey(entity, job.key);
-    const source = await openTabularSource(job.filePath, job.fileName, deps.limits ?? DEFAULT_SOURCE_LIMITS);
+    const limits = deps.limits ?? DEFAULT_SOURCE_LIMITS;
+    // Unzipping and parsing a big .xlsx costs more than validating its rows: it gets a core of its own.
+    // A CSV parses faster than its rows would cross threads; a small file is read before a worker starts.
+    const source = await openTabularSource(job.filePath, job.fileName, limits);
+    const inWorker =
+      source.format === 'xlsx' &&
+      (await stat(job.filePath)).size >= (deps.xlsxWorkerMinBytes ?? WORKER_MIN_BYTES);
+    const rows = inWorker
+      ? readRowsInWorker(job.filePath, job.fileName, job.sheet, limits)
+      : source.rows(job.sheet);
     const run = new BatchRun(deps, job, prepared, live, ctx, opts, leaseMs);
-    await run.execute(source.rows(job.sheet));
+    await run.execute(rows);
     if (run.rejected) {
       await store.finish(job.id, opts.workerId, 'failed', {
         zh: `${run.rejected} 行有错误，按“全部成功或全部不导入”模式未写入任何数据`,
@@ -190,6 +206,8 @@ class BatchRun {
   private readonly startDone: number;
   private totals: { rowsDone: number; inserted: number; updated: number; skipped: number; failed: number };
   private abortErrors: ImportRowError[] = [];
+  /** The clock to validate rows with ahead of their batch, or null when they can't be (see constructor). */
+  private readonly precoerce: (() => Date) | null;
 
   constructor(
     private readonly deps: ImportRunDeps,
@@ -201,6 +219,9 @@ class BatchRun {
     private readonly leaseMs: number,
   ) {
     this.headers = new Map(prepared.columns.map((c) => [c.field.name, c.header]));
+    // Rows of entities with references change when the references resolve (in the batch): not before.
+    const now = ctx.clock.now.bind(ctx.clock);
+    this.precoerce = prepared.entity.fields.some((f) => f.type === 'reference') ? null : now;
     this.started = this.now();
     this.totals = { rowsDone: job.rowsDone, ...job.counts };
     this.startDone = job.rowsDone;
@@ -250,12 +271,13 @@ class BatchRun {
       pending.seen++;
       pending.lastRow = r.row;
       if (ri.blank) pending.blanks++;
-      else
-        pending.rows.push(
-          ri.errors.length
-            ? { row: r.row, input: ri.input, errors: ri.errors }
-            : { row: r.row, input: ri.input },
-        );
+      else if (ri.errors.length) pending.rows.push({ row: r.row, input: ri.input, errors: ri.errors });
+      else if (this.precoerce) {
+        // Validating here, while the previous batch is being written, keeps the database and this
+        // thread busy at the same time.
+        const asCreate = coerceRecordInput(entity, ri.input, { mode: 'create', now: this.precoerce });
+        pending.rows.push({ row: r.row, input: ri.input, asCreate });
+      } else pending.rows.push({ row: r.row, input: ri.input });
       if (pending.seen >= batchSize) {
         await flush(pending);
         pending = emptyPending();

@@ -40,31 +40,38 @@ describe.each(testDatabaseKinds())('insertSeedRecords on %s', (kind) => {
       .execute((trx) => insertSeedRecords(trx, ctx, live, entity, rows, { source: 'pack:test@1.0.0' }));
   }
 
-  it('keeps seed ids and created_at, computes formulas and autonumbers, and skips invalid records', async () => {
+  it('keeps seed ids, created_at and updated_at, computes formulas and autonumbers, and skips invalid records', async () => {
     const result = await seed('customer', [
       {
         id: C1,
         name: '华东机电',
         credit_limit: 100,
         created_at: '2024-03-01T08:00:00.000Z',
+        updated_at: '2024-09-01T08:00:00.000Z',
         owner: 'u_east',
       },
       { id: C2, name: '华南模具', region: 'south' },
-      { id: BAD, credit_limit: 'lots' },
+      { id: BAD, credit_limit: 'lots', updated_at: 'someday' },
     ]);
     expect(result.inserted).toBe(2);
     expect(result.skipped.map((s) => s.id)).toEqual([BAD]);
-    expect(result.skipped[0]!.errors.map((e) => e.path).sort()).toEqual(['credit_limit', 'name']);
+    expect(result.skipped[0]!.errors.map((e) => e.path).sort()).toEqual([
+      'credit_limit',
+      'name',
+      'updated_at',
+    ]);
 
     const records = createRecordService(db, apps);
     const one = await records.get(ctx, APP, 'customer', C1);
     expect(one.name).toBe('华东机电');
     expect(one.double_limit).toBe(200);
     expect(one.created_at).toBe('2024-03-01T08:00:00.000Z');
+    expect(one.updated_at).toBe('2024-09-01T08:00:00.000Z');
     expect(one.owner).toBe('u_east');
     expect(String(one.code)).toMatch(/2024/);
     const two = await records.get(ctx, APP, 'customer', C2);
     expect(two.region).toBe('south');
+    expect(two.updated_at).toBe(clock.now().toISOString());
   });
 
   it('writes one audit row per batch and no history rows', async () => {

@@ -52,8 +52,9 @@ const STANDARD: BulkColumn[] = [
  * Bulk path for pack seed data: validates every record with the records API's rules
  * (`coerceRecordInput`, formulas, autonumbers) and writes the batch with ONE `insert … select from
  * unnest` statement in the caller's transaction, plus one audit row — no per-record history and no
- * record events (rules do not fire for seed data). Unlike API writes, a seed record keeps its own `id`
- * and `created_at`, and may carry values of read-only fields (scores a rule would compute), so a demo
+ * record events (rules do not fire for seed data). Unlike API writes, a seed record keeps its own `id`,
+ * `created_at` and `updated_at` (install time when absent), and may carry values of read-only fields
+ * (scores a rule would compute), so a demo
  * shows three years of history at once. References must already hold the real ids of stored rows;
  * unique clashes are a database error that rolls the caller's transaction back.
  *
@@ -74,9 +75,9 @@ export async function insertSeedRecords(
     entity.fields.filter((f) => f.readonly && !COMPUTED_FIELD_TYPES.includes(f.type)).map((f) => [f.name, f]),
   );
   const skipped: InsertSeedResult['skipped'] = [];
-  const good: { id: string; createdAt: string; merged: Record<string, unknown> }[] = [];
+  const good: { id: string; createdAt: string; updatedAt: string; merged: Record<string, unknown> }[] = [];
   for (const row of rows) {
-    const { id, created_at: createdAt, ...rest } = row;
+    const { id, created_at: createdAt, updated_at: updatedAt, ...rest } = row;
     const errors: ErrorDetail[] = [];
     const preset: Record<string, unknown> = {};
     const input: Record<string, unknown> = {};
@@ -89,17 +90,19 @@ export async function insertSeedRecords(
         else errors.push({ path: name, message: r.message, reason: 'LATTICE_ERR_VALIDATION' });
       }
     }
-    const created = createdAtOf(createdAt, now);
+    const created = timestampOf(createdAt, now);
+    const updated = timestampOf(updatedAt, now);
     if (!UUID.test(id))
       errors.push(problem('id', `seed id "${id}" is not a uuid`, `种子记录 ID "${id}" 不是 uuid`));
-    if (!created)
-      errors.push(
-        problem(
-          'created_at',
-          `created_at "${String(createdAt)}" is not a date`,
-          `created_at "${String(createdAt)}" 不是日期`,
-        ),
-      );
+    for (const [path, raw, at] of [
+      ['created_at', createdAt, created],
+      ['updated_at', updatedAt, updated],
+    ] as const) {
+      if (!at)
+        errors.push(
+          problem(path, `${path} "${String(raw)}" is not a date`, `${path} "${String(raw)}" 不是日期`),
+        );
+    }
     const { values, errors: es } = coerceRecordInput(entity, input, { mode: 'create', now: nowFn });
     errors.push(...es);
     if (errors.length > 0) {
@@ -112,7 +115,7 @@ export async function insertSeedRecords(
       ...preset,
     };
     Object.assign(merged, computeFormulas(entity, merged, { now: nowFn }));
-    good.push({ id, createdAt: created!, merged });
+    good.push({ id, createdAt: created!, updatedAt: updated!, merged });
   }
   if (good.length === 0) return { inserted: 0, skipped };
 
@@ -143,7 +146,7 @@ export async function insertSeedRecords(
     app_id: live.appId,
     created_at: g.createdAt,
     created_by: ctx.actor.id,
-    updated_at: iso,
+    updated_at: g.updatedAt,
     updated_by: ctx.actor.id,
     version: 1,
   }));
@@ -161,7 +164,8 @@ export async function insertSeedRecords(
   return { inserted: good.length, skipped };
 }
 
-function createdAtOf(raw: unknown, now: Date): string | null {
+/** A seed row's own `created_at`/`updated_at` (ISO), `now` when it has none, null when it is not a date. */
+function timestampOf(raw: unknown, now: Date): string | null {
   if (raw === undefined || raw === null || raw === '') return now.toISOString();
   const d = raw instanceof Date ? raw : new Date(String(raw));
   return Number.isNaN(d.getTime()) ? null : d.toISOString();

@@ -19,9 +19,10 @@ export function encodeSensitiveColumns(
   row: Record<string, unknown>,
   codec: FieldCodec | undefined,
 ): Record<string, unknown> {
-  if (!codec) return row;
+  const fields = codec ? encryptedFields(entity) : [];
+  if (!codec || !fields.length) return row;
   const out = { ...row };
-  for (const f of encryptedFields(entity)) {
+  for (const f of fields) {
     const col = columnNameFor(f);
     const v = out[col];
     if (typeof v === 'string' && v !== '') out[col] = codec.encrypt(v);

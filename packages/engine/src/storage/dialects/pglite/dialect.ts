@@ -14,11 +14,13 @@ import {
   type QueryResult,
   type TransactionSettings,
 } from 'kysely';
+import { isCopyFromStdin } from '../copy-from-stdin';
 import { createMutex, type Mutex } from '../mutex';
 
 /**
  * A kysely dialect over one PGlite instance. PGlite has a single connection, so every acquisition waits
- * on a mutex and a transaction holds it from BEGIN to COMMIT/ROLLBACK.
+ * on a mutex and a transaction holds it from BEGIN to COMMIT/ROLLBACK. `COPY … FROM STDIN` queries (see
+ * `isCopyFromStdin`) read their parameter through PGlite's `/dev/blob` device.
  *
  * @example
  * const kysely = new Kysely({ dialect: pgliteDialect(await PGlite.create()) });
@@ -75,7 +77,11 @@ class PgliteConnection implements DatabaseConnection {
   }
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
-    const result = await this.#pglite.query<R>(compiled.sql, [...compiled.parameters]);
+    const result = isCopyFromStdin(compiled.sql, compiled.parameters)
+      ? await this.#pglite.query<R>(compiled.sql.replace(/\sfrom\s+stdin\s*$/i, " from '/dev/blob'"), [], {
+          blob: new Blob([compiled.parameters[0] as string]),
+        })
+      : await this.#pglite.query<R>(compiled.sql, [...compiled.parameters]);
     const affected = result.affectedRows;
     return {
       rows: result.rows,

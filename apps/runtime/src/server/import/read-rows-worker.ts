@@ -1,0 +1,46 @@
+/**
+ * Worker-thread entry of {@link readRowsInWorker}: opens the file, streams the sheet's rows and posts
+ * them in chunks, never more than `window` chunks ahead of what the main thread has taken.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { SourceRow } from '@lattice/engine/import';
+import { openTabularSource } from './open-tabular-source';
+import type { ReadRowsMessage, ReadRowsRequest } from './read-rows-protocol';
+
+const port = parentPort!;
+const request = workerData as ReadRowsRequest;
+let credit = request.window;
+let wake: (() => void) | null = null;
+port.on('message', () => {
+  credit++;
+  wake?.();
+});
+
+const post = (m: ReadRowsMessage) => port.postMessage(m);
+
+async function run(): Promise<void> {
+  try {
+    const source = await openTabularSource(request.path, request.fileName, request.limits);
+    let chunk: SourceRow[] = [];
+    for await (const row of source.rows(request.sheet)) {
+      chunk.push(row);
+      if (chunk.length < request.chunkRows) continue;
+      while (credit === 0) await new Promise<void>((r) => (wake = r));
+      credit--;
+      post({ type: 'rows', rows: chunk });
+      chunk = [];
+    }
+    if (chunk.length) post({ type: 'rows', rows: chunk });
+    post({ type: 'end' });
+  } catch (error) {
+    const e = error as { name?: string; message?: string; code?: string; details?: unknown };
+    post({
+      type: 'error',
+      name: e?.name ?? 'Error',
+      message: e?.message ?? String(error),
+      ...(e?.name === 'LatticeError' ? { code: e.code, details: e.details } : {}),
+    });
+  }
+}
+
+void run();
