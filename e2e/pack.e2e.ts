@@ -192,7 +192,7 @@ describe('manufacturing CRM pack in the browser', () => {
       if (s.type === 'approvals') continue; // shown only where the approval extension is registered
       await page.waitForSelector(`[data-section=${s.id}]`);
     }
-    for (const card of ['tier', 'risk_grade', 'health_score', 'credit_rating']) {
+    for (const card of ['tier', 'risk_grade', 'health_score', 'lifecycle_stage', 'credit_rating']) {
       expect(await page.locator(`[data-kpi=${card}] .rt-kpi-value`).textContent()).not.toBe('');
     }
     await expect.poll(() => page.locator('[data-section=orders] tbody tr').count()).toBeGreaterThan(0);
@@ -216,12 +216,12 @@ describe('manufacturing CRM pack in the browser', () => {
       expect(await studio.locator('[data-testid=installed-packs]').textContent()).toContain('mfg-crm');
 
       await studio.selectOption('[data-testid=export-app]', APP);
-      await studio.fill('[data-testid=pack-export] input >> nth=1', '0.2.0');
+      await studio.fill('[data-testid=pack-export] input >> nth=1', '0.3.0');
       const [download] = await Promise.all([
         studio.waitForEvent('download'),
         studio.click('[data-action=export-pack]'),
       ]);
-      expect(download.suggestedFilename()).toBe('mfg-crm-0.2.0.lattice-pack.json');
+      expect(download.suggestedFilename()).toBe('mfg-crm-0.3.0.lattice-pack.json');
       const file = join(rt.dataDir, download.suggestedFilename());
       await download.saveAs(file);
       await screenshot(studio, SUITE, '04-studio-packs');
@@ -239,10 +239,10 @@ describe('manufacturing CRM pack in the browser', () => {
       await studio.waitForSelector('[data-testid=upgrade-preview]');
       await studio.click('[data-action=apply-upgrade]');
       await studio.waitForSelector('[data-testid=pack-done]');
-      expect(await studio.locator('[data-testid=pack-done]').textContent()).toContain('0.2.0');
+      expect(await studio.locator('[data-testid=pack-done]').textContent()).toContain('0.3.0');
       await expect
         .poll(() => studio.locator('[data-testid=installed-packs]').textContent())
-        .toContain('0.2.0');
+        .toContain('0.3.0');
       await screenshot(studio, SUITE, '05-studio-upgraded');
     } catch (e) {
       await screenshot(studio, SUITE, 'failure');

@@ -16,7 +16,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 const PACK_DIR = new URL('.', import.meta.url).pathname;
 /** System columns a seed may set: the creation time (history) and the record-scope columns. */
-const SYSTEM_SEED_FIELDS = new Set(['created_at', 'owner', 'region', 'department']);
+const SYSTEM_SEED_FIELDS = new Set(['created_at', 'updated_at', 'owner', 'region', 'department']);
 const now = new Date('2025-06-30T00:00:00.000Z');
 
 /** Reads the pack folder into path → contents, skipping npm/TS tooling and tests. */
@@ -39,8 +39,20 @@ describe('manufacturing-crm pack', () => {
   let batches: SeedBatch[];
   beforeAll(() => {
     pack = loadPackFromFiles(readPackFiles(PACK_DIR));
-    batches = generateSeedData(pack.seed.demo!, { now });
+    batches = generateSeedData(pack.seed.demo!, { now, app: pack.app });
   }, 60_000);
+
+  it('seeds a handful of deliberate duplicates: same customer name under different credit codes', () => {
+    const customers = batches.find((b) => b.entity === 'customer')!.records;
+    const codesByName = new Map<string, Set<unknown>>();
+    for (const c of customers) {
+      const name = String(c.name);
+      codesByName.set(name, (codesByName.get(name) ?? new Set()).add(c.credit_code));
+    }
+    const groups = [...codesByName.values()].filter((codes) => codes.size > 1);
+    expect(groups.length).toBeGreaterThanOrEqual(3);
+    expect(groups.length).toBeLessThanOrEqual(30);
+  });
 
   it('loads as the mfg-crm app with a semver version', () => {
     expect(pack.manifest.id).toBe('mfg-crm');
@@ -113,7 +125,7 @@ describe('manufacturing-crm pack', () => {
   });
 
   it('generates the same demo data twice for the same seed', () => {
-    expect(generateSeedData(pack.seed.demo!, { now })).toEqual(batches);
+    expect(generateSeedData(pack.seed.demo!, { now, app: pack.app })).toEqual(batches);
   }, 60_000);
 
   it('seeds about 1,200 customers with unique valid credit codes over three years', () => {
@@ -155,18 +167,74 @@ describe('manufacturing-crm pack', () => {
     }
   });
 
-  it('seeds only fields the entities declare (plus created_at and the owner/region/department scoping columns)', () => {
+  it('seeds only fields the entities declare (plus created_at/updated_at and the owner/region/department scoping columns)', () => {
     const entities = new Map(
       documentsOfKind(pack.app, 'entity').map((e) => [e.name, new Set(e.fields.map((f) => f.name))]),
     );
     for (const block of pack.seed.demo!.entities) {
       const fields = entities.get(block.entity);
       expect(fields, block.entity).toBeDefined();
-      for (const name of Object.keys(block.fields)) {
+      const names = [
+        ...Object.keys(block.fields),
+        ...Object.keys(block.afterAll ?? {}),
+        ...(block.records ?? []).flatMap((r) => Object.keys(r)),
+      ];
+      for (const name of names) {
         if (name.startsWith('_') || SYSTEM_SEED_FIELDS.has(name)) continue;
         expect(fields!.has(name), `${block.entity}.${name}`).toBe(true);
       }
     }
+  });
+
+  it('seeds each customer’s last order date from its orders, and gives every lifecycle stage a care plan in the reference data', () => {
+    const all = (entity: string) => batches.filter((b) => b.entity === entity).flatMap((b) => b.records);
+    const latest = new Map<string, string>();
+    for (const o of all('order')) {
+      const [c, d] = [o.customer as string, o.order_date as string];
+      if (!latest.has(c) || latest.get(c)! < d) latest.set(c, d);
+    }
+    for (const c of all('customer')) expect(c.last_order_date ?? null).toBe(latest.get(c.id) ?? null);
+    const stages = ['new', 'stable', 'mature', 'declining'];
+    const customers = all('customer');
+    for (const stage of stages) {
+      expect(customers.filter((c) => c.lifecycle_stage === stage).length, stage).toBeGreaterThan(60);
+    }
+    // Care plans are reference data, installed with or without the demo (a real customer's install).
+    expect(pack.manifest.referenceSeed).toBe('reference');
+    expect(batches.some((b) => b.entity === 'care_plan')).toBe(false);
+    const [plans] = generateSeedData(pack.seed.reference!, { now, app: pack.app });
+    expect(plans!.entity).toBe('care_plan');
+    expect([...new Set(plans!.records.map((p) => p.stage))].sort()).toEqual([...stages].sort());
+    const carePlan = documentsOfKind(pack.app, 'entity').find((e) => e.name === 'care_plan')!;
+    for (const { id: _id, owner: _owner, ...plan } of plans!.records) {
+      expect(coerceRecordInput(carePlan, plan, { mode: 'create', now: () => now }).errors).toEqual([]);
+    }
+  });
+
+  it('seeds South China with the highest repurchase rate (repeat orders / orders per region and quarter)', () => {
+    const all = (entity: string) => batches.filter((b) => b.entity === entity).flatMap((b) => b.records);
+    const region = new Map(all('customer').map((c) => [c.id, String(c.region)]));
+    // Per region: Σ(orders − buyers) / Σ orders over the region's quarters, as the heatmap's cells add up.
+    const cells = new Map<string, { region: string; orders: number; buyers: Set<string> }>();
+    for (const o of all('order')) {
+      if (o.status === 'cancelled') continue;
+      const d = String(o.order_date);
+      const r = region.get(String(o.customer))!;
+      const key = `${r}|${d.slice(0, 4)}Q${Math.ceil(Number(d.slice(5, 7)) / 3)}`;
+      const cell = cells.get(key) ?? { region: r, orders: 0, buyers: new Set<string>() };
+      cell.orders++;
+      cell.buyers.add(String(o.customer));
+      cells.set(key, cell);
+    }
+    const rate = new Map<string, { orders: number; repeats: number }>();
+    for (const cell of cells.values()) {
+      const r = rate.get(cell.region) ?? { orders: 0, repeats: 0 };
+      r.orders += cell.orders;
+      r.repeats += cell.orders - cell.buyers.size;
+      rate.set(cell.region, r);
+    }
+    const ranked = [...rate].sort((a, b) => b[1].repeats / b[1].orders - a[1].repeats / a[1].orders);
+    expect(ranked.map(([r]) => r)[0]).toBe('south');
   });
 
   it('passes the whole-app validation the runtime publishes with (every rule, flow, view, report resolves)', () => {
@@ -184,7 +252,9 @@ describe('manufacturing-crm pack', () => {
       const userFields = entity.fields.filter((f) => f.type === 'user').map((f) => f.name);
       for (const record of batch.records) {
         const input = Object.fromEntries(
-          Object.entries(record).filter(([k]) => k !== 'id' && k !== 'created_at' && !preset.has(k)),
+          Object.entries(record).filter(
+            ([k]) => k !== 'id' && k !== 'created_at' && k !== 'updated_at' && !preset.has(k),
+          ),
         );
         for (const e of coerceRecordInput(entity, input, { mode: 'create', now: () => now }).errors) {
           const key = `${batch.entity}.${e.path}: ${e.message.en}`;
@@ -239,7 +309,13 @@ describe('manufacturing-crm pack', () => {
         'win_back',
       ]),
     );
-    expect(names('flow').sort()).toEqual(['customer_admission', 'major_impact_escalation', 'quote_discount']);
+    expect(names('flow').sort()).toEqual([
+      'contract_approval',
+      'customer_admission',
+      'major_impact_escalation',
+      'quote_discount',
+      'tech_solution_approval',
+    ]);
     expect(names('role').sort()).toEqual([
       'admin',
       'analyst',

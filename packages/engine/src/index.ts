@@ -149,6 +149,7 @@ export {
 // pack and seed
 export { canonicalJson } from './pack/canonical-json';
 export { checkPackUpgrade } from './pack/check-pack-upgrade';
+export { checkReferenceSeed } from './pack/check-reference-seed';
 export type { PackUpgradeChange, PackUpgradePlan } from './pack/diff-pack-versions';
 export { diffPackVersions } from './pack/diff-pack-versions';
 export { ENGINE_VERSION } from './pack/engine-version';
@@ -161,6 +162,7 @@ export { buildPackBundle, packContentHash, readPackBundle } from './pack/pack-bu
 export { PACK_DOCUMENT_FOLDERS, packFolderOf } from './pack/pack-folders';
 export type { PackManifest } from './pack/pack-manifest';
 export { PACK_MANIFEST_SCHEMA } from './pack/pack-manifest';
+export { referenceRecordKey, referenceSeedKeys } from './pack/reference-record-key';
 export { satisfiesEngineRange } from './pack/satisfies-engine-range';
 export type { Semver } from './pack/semver';
 export { compareSemver, parseSemver } from './pack/semver';

@@ -15,6 +15,7 @@ export type {
   ApprovalState,
   ApprovalTask,
   FlowAttachment,
+  FlowSignature,
   FlowStatus,
   NotifyKind,
   TaskStatus,
@@ -37,5 +38,5 @@ export type { RuleContext } from './rules/rule-context';
 export { ruleData } from './rules/rule-context';
 export { assertRuleDepth, RULE_CHAIN_DEPTH_LIMIT } from './rules/rule-depth';
 export type { EffectBase, RuleEffect, RuleEffectType } from './rules/rule-effect';
-export type { RuleEvent, RuleEventType, RuleRecord } from './rules/rule-event';
+export type { ApprovalOutcomeInfo, RuleEvent, RuleEventType, RuleRecord } from './rules/rule-event';
 export { substituteContext } from './rules/substitute-context';

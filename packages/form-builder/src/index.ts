@@ -83,6 +83,8 @@ export { resolveWidget } from './renderer/resolve-widget';
 export type { FieldErrorInput } from './renderer/server-errors-by-field';
 export { serverErrorsByField } from './renderer/server-errors-by-field';
 export { formatNumber, parseNumberInput } from './renderer/widgets/parse-number-input';
+export type { SignaturePadProps } from './renderer/widgets/signature-widget';
+export { SignaturePad } from './renderer/widgets/signature-widget';
 export { allowedStages } from './renderer/widgets/stage-widget';
 export type { TypeAheadProps } from './renderer/widgets/type-ahead';
 export { TYPE_AHEAD_DEBOUNCE_MS, TypeAhead } from './renderer/widgets/type-ahead';

@@ -106,7 +106,7 @@ function StepCard(p: { step: Step; path: SeqPath; index: number; count: number; 
     step.kind === 'approval'
       ? `${ft(`m_${step.node.mode}`)} · ${step.node.approvers.map(approverText).join('、')}${
           step.node.timeout ? ` · ${ft('timeout')}: ${ft(`t_${step.node.timeout.action}`)}` : ''
-        }`
+        }${step.node.requireSignature ? ` · ✍ ${ft('signs')}` : ''}`
       : step.kind === 'cc'
         ? step.node.to.map(approverText).join('、')
         : '';

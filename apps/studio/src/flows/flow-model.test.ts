@@ -32,13 +32,25 @@ const asFlow = (steps: Step[]): FlowDoc => ({
 
 describe('flow designer model', () => {
   it('reads the pack flows as vertical steps and writes a graph that validates and reads back the same', () => {
-    for (const name of ['customer_admission', 'major_impact_escalation', 'quote_discount']) {
+    for (const name of [
+      'customer_admission',
+      'major_impact_escalation',
+      'quote_discount',
+      'tech_solution_approval',
+      'contract_approval',
+    ]) {
       const steps = fromFlowNodes(pack(name));
       expect(steps, name).not.toBeNull();
       const flow = asFlow(steps!);
       expect(validateFlow(flow), name).toEqual([]);
       expect(fromFlowNodes(flow)).toEqual(steps);
     }
+  });
+
+  it('keeps the signature requirement of the contract’s final steps through the designer', () => {
+    const steps = fromFlowNodes(pack('contract_approval'))!;
+    const signing = toFlowNodes(steps).filter((n) => n.type === 'approval' && n.requireSignature);
+    expect(signing.map((n) => n.id).sort()).toEqual(['finance_sign', 'manager_sign']);
   });
 
   it('puts the green channel and the countersign on the two branches of the admission condition', () => {

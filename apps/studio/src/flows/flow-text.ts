@@ -68,6 +68,12 @@ export const ft = createTranslator({
   a_field: { zh: '记录中的用户字段', en: 'User field of the record' },
   editableFields: { zh: '审批中可编辑的字段', en: 'Fields editable during approval' },
   timeout: { zh: '超时处理', en: 'Timeout' },
+  signature: { zh: '电子签名', en: 'E-signature' },
+  requireSignature: {
+    zh: '审批人须手写签名才能同意（如合同签署）',
+    en: 'Approvers must sign by hand to approve (e.g. contract signing)',
+  },
+  signs: { zh: '需签名', en: 'signs' },
   noTimeout: { zh: '不设超时', en: 'No timeout' },
   afterHours: { zh: '超时（小时）', en: 'After (hours)' },
   t_remind: { zh: '提醒审批人', en: 'Remind the approvers' },

@@ -111,6 +111,24 @@ export function StepProperties(p: {
             )}
           </fieldset>
           <fieldset className="st-fieldset">
+            <legend>{ft('signature')}</legend>
+            <label className="st-check">
+              <input
+                type="checkbox"
+                data-prop="requireSignature"
+                checked={n.requireSignature === true}
+                onChange={(e) => {
+                  const { requireSignature: _s, ...rest } = n;
+                  p.onChange({
+                    kind: 'approval',
+                    node: e.target.checked ? { ...rest, requireSignature: true } : rest,
+                  });
+                }}
+              />
+              {ft('requireSignature')}
+            </label>
+          </fieldset>
+          <fieldset className="st-fieldset">
             <legend>{ft('timeout')}</legend>
             <div className="st-row">
               <select

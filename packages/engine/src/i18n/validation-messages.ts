@@ -80,6 +80,7 @@ export const VALIDATION_MESSAGES = {
     zh: '应恰有一个开始节点，实际 {actual} 个',
   },
   flowNoEnd: { en: 'expected at least one end node', zh: '至少需要一个结束节点' },
+  exclusiveWith: { en: '{actual} cannot be combined with {other}', zh: '{actual} 不能与 {other} 同时使用' },
 } as const satisfies Record<string, { en: string; zh: string }>;
 
 export type ValidationMessageKey = keyof typeof VALIDATION_MESSAGES;

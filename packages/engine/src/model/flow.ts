@@ -28,6 +28,8 @@ export type FlowNode =
       fallback?: ApproverSpec;
       /** Fields the approver may still edit while the record is locked. */
       editableFields?: string[];
+      /** Each approver must sign (a handwritten signature image) to approve — e.g. the contract signer. */
+      requireSignature?: boolean;
       timeout?: NodeTimeout;
       next: string;
     }

@@ -32,6 +32,11 @@ export interface Dataset {
   filter?: JsonLogic;
   dimensions: Dimension[];
   measures: Measure[];
+  /**
+   * Keeps only the groups whose measures satisfy it (SQL HAVING): JsonLogic over measure aliases,
+   * `== != > >= < <=` with `and`/`or`/`!`, e.g. `{">": [{"var": "customers"}, 1]}` for duplicate names.
+   */
+  having?: JsonLogic;
   sort?: { by: string; dir: 'asc' | 'desc' }[];
   limit?: number;
 }

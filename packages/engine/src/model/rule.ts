@@ -15,7 +15,12 @@ export type RuleTrigger =
   | { type: 'record_deleted' }
   | { type: 'field_changed'; field: string; from?: unknown; to?: unknown }
   | { type: 'stage_entered'; field: string; stage: string }
-  | { type: 'schedule'; cron: string; timezone?: string; filter?: JsonLogic }
+  /**
+   * Cron rule: its actions run for every record matching `filter`; or, with `report` (a report document's
+   * name), ONCE per run and only when that report returns rows (e.g. a weekly cleanup task for the data
+   * steward while suspected duplicates exist; `$report` = `{ name, rows }`). `report` excludes `filter`.
+   */
+  | { type: 'schedule'; cron: string; timezone?: string; filter?: JsonLogic; report?: string }
   | { type: 'relative_timer'; after: Duration; from: string; unless?: JsonLogic }
   | { type: 'approval_outcome'; flow: string; outcome: 'approved' | 'rejected' | 'any' }
   | { type: 'import_finished' }

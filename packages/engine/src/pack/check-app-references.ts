@@ -292,9 +292,17 @@ function checkTrigger(ctx: Ctx, entity: string, t: RuleTrigger, p: string): void
     case 'approval_outcome':
       ctx.check(ctx.hasFlow(t.flow), `${p}.flow`, `unknown flow "${t.flow}"`, `审批流不存在：${t.flow}`);
       return;
+    case 'schedule':
+      if (t.report !== undefined)
+        ctx.check(
+          ctx.hasReport(t.report),
+          `${p}.report`,
+          `unknown report "${t.report}"`,
+          `报表不存在：${t.report}`,
+        );
+      return;
     case 'record_created':
     case 'record_deleted':
-    case 'schedule':
     case 'import_finished':
     case 'manual':
       return;

@@ -4,6 +4,7 @@ import type { I18nText, Locale } from '../model/i18n-text';
 import { APP_ID_PATTERN } from '../model/identifier';
 import type { SeedSpec } from '../seed/seed-spec';
 import { checkAppReferences } from './check-app-references';
+import { checkReferenceSeed } from './check-reference-seed';
 import { ENGINE_VERSION } from './engine-version';
 import { PACK_DOCUMENT_FOLDERS } from './pack-folders';
 import type { PackManifest } from './pack-manifest';
@@ -93,6 +94,7 @@ export function loadPackFromFiles(files: Record<string, string>, options: LoadPa
   if (errors.length === 0) {
     const appErrors = [...checkAppReferences(app), ...(options.validateApp?.(app) ?? [])];
     errors.push(...dedupe(appErrors).map((d) => ({ ...d, path: mapToFile(d.path, sources) })));
+    if (manifest) errors.push(...checkReferenceSeed(manifest, seed, app));
   }
   if (errors.length > 0 || !manifest) throw new LatticeError('LATTICE_ERR_PACK', errors);
   return { manifest, app, seed, i18n, sources };

@@ -12,6 +12,12 @@ export interface PackManifest {
   description?: I18nText;
   /** pack id → version range. */
   dependencies?: Record<string, string>;
+  /**
+   * Name of the seed spec holding reference data (configuration records such as care plans), e.g.
+   * `reference` = `seed/reference.json`: applied at every install before the chosen seed, and its records
+   * missing from the app added on upgrade. Each of its blocks lists literal `records` and a natural `key`.
+   */
+  referenceSeed?: string;
 }
 
 const i18nText = {
@@ -38,5 +44,6 @@ export const PACK_MANIFEST_SCHEMA = {
       propertyNames: { pattern: '^[a-z][a-z0-9-]{0,40}$' },
       additionalProperties: { type: 'string', minLength: 1 },
     },
+    referenceSeed: { type: 'string', pattern: '^[a-z0-9_-]{1,40}$' },
   },
 } as const;

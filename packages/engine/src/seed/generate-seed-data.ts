@@ -1,10 +1,14 @@
 import { LatticeError } from '../errors';
+import { type AppDefinition, findEntity } from '../model/app';
 import { assertNever } from '../model/assert-never';
 import type { JsonLogic } from '../model/json-logic';
 import { generateCreditCode } from '../records/credit-code';
 import { createRng, type Rng } from './create-rng';
 import { DEFAULT_POOLS } from './default-pools';
 import { createLogicEvaluator, type LogicEvaluator } from './evaluate-logic';
+import { resolveFilterDates } from './resolve-filter-dates';
+import { ruleValue } from './rule-value';
+import { seedError } from './seed-error';
 import type {
   DateAnchor,
   FieldGen,
@@ -23,11 +27,19 @@ import {
   seededUuid,
   toMs,
 } from './seed-values';
+import { type ChildIndex, indexChildren, summariseChildren } from './summarise-children';
 
 /** Options of {@link generateSeedData}: the PRNG seed and the clock's "now" that relative dates hang off. */
 export interface GenerateSeedOptions {
   seed?: number;
   now: Date;
+  /** The app the seed is for: needed by the `rollup` and `rule` generators (entity and rule documents). */
+  app?: AppDefinition;
+  /**
+   * Share (0–1] of each `count` block to generate (at least one record); `perParent` blocks follow their
+   * fewer parents and literal records stay whole, so a small seed is as consistent as the full one.
+   */
+  scale?: number;
 }
 
 interface GenContext {
@@ -43,12 +55,24 @@ interface GenContext {
   /** `block.field` → candidates of a filtered `ref`, valid while the entity's record count is unchanged. */
   refPools: Map<string, { size: number; pool: SeedRecord[] }>;
   evaluate: LogicEvaluator;
+  scale: number;
+  app: AppDefinition | undefined;
+  /** `entity.via` → children by parent id; built on first use, once every block has run. */
+  children: Map<string, ChildIndex>;
+  /** Query filters with their relative dates resolved, by filter object. */
+  resolvedFilters: WeakMap<object, JsonLogic>;
+  /** Parent of each perParent record, for `afterAll` fields. */
+  parents: WeakMap<SeedRecord, SeedRecord>;
+  /** Every rollup of a record, computed once (afterAll). */
+  rollups: WeakMap<SeedRecord, Record<string, unknown>>;
 }
 
 interface RecordScope {
   record: SeedRecord;
   parent: SeedRecord | undefined;
   key: string;
+  entity: string;
+  name: string;
 }
 
 /**
@@ -71,20 +95,51 @@ export function generateSeedData(spec: SeedSpec, options: GenerateSeedOptions): 
     sequences: new Map(),
     refPools: new Map(),
     evaluate: createLogicEvaluator(options.now),
+    scale: options.scale ?? 1,
+    app: options.app,
+    children: new Map(),
+    resolvedFilters: new WeakMap(),
+    parents: new WeakMap(),
+    rollups: new WeakMap(),
   };
-  return spec.entities.map((block, i) => ({ entity: block.entity, records: generateBlock(ctx, block, i) }));
+  const batches: SeedBatch[] = spec.entities.map((block, i) => ({
+    entity: block.entity,
+    records: generateBlock(ctx, block, i),
+  }));
+  spec.entities.forEach((block, i) => {
+    const afterAll = block.afterAll ?? {};
+    if (Object.keys(afterAll).length === 0) return;
+    for (const record of batches[i]!.records) {
+      generateFields(ctx, block, i, record, ctx.parents.get(record), afterAll, 'afterAll');
+    }
+  });
+  spec.entities.forEach((block, i) => {
+    const dropped = droppedFields(block);
+    for (const record of batches[i]!.records) {
+      for (const name of Object.keys(record))
+        if (name.startsWith('_') || dropped.has(name)) delete record[name];
+    }
+  });
+  return batches;
+}
+
+/** `rollup` values feed later fields but are computed on read, so they never reach the output. */
+function droppedFields(block: SeedEntitySpec): Set<string> {
+  const all = { ...block.fields, ...block.afterAll };
+  return new Set(Object.entries(all).flatMap(([name, gen]) => (gen.gen === 'rollup' ? [name] : [])));
 }
 
 function generateBlock(ctx: GenContext, block: SeedEntitySpec, index: number): SeedRecord[] {
   const out: SeedRecord[] = [];
-  const emit = (parent: SeedRecord | undefined) => {
-    const record = generateRecord(ctx, block, index, parent);
+  const emit = (parent: SeedRecord | undefined, literal?: Record<string, unknown>) => {
+    const record = generateRecord(ctx, block, index, parent, literal);
     out.push(record);
     ctx.byId.set(record.id, record);
     const list = ctx.byEntity.get(block.entity) ?? [];
     list.push(record);
     ctx.byEntity.set(block.entity, list);
   };
+  for (const literal of block.records ?? []) emit(undefined, literal);
   if (block.perParent) {
     const { entity, min, max, where } = block.perParent;
     const parents = (ctx.byEntity.get(entity) ?? []).filter(
@@ -95,7 +150,9 @@ function generateBlock(ctx: GenContext, block: SeedEntitySpec, index: number): S
       for (let k = 0; k < n; k++) emit(parent);
     }
   } else {
-    for (let k = 0; k < (block.count ?? 0); k++) emit(undefined);
+    const count = block.count ?? 0;
+    const n = ctx.scale >= 1 || count === 0 ? count : Math.max(1, Math.ceil(count * ctx.scale));
+    for (let k = 0; k < n; k++) emit(undefined);
   }
   return out;
 }
@@ -105,18 +162,34 @@ function generateRecord(
   block: SeedEntitySpec,
   index: number,
   parent: SeedRecord | undefined,
+  literal?: Record<string, unknown>,
 ): SeedRecord {
-  const record: SeedRecord = { id: seededUuid(ctx.rng) };
-  for (const [name, gen] of Object.entries(block.fields)) {
-    const scope = { record, parent, key: `${index}.${name}` };
+  const record: SeedRecord = { id: seededUuid(ctx.rng), ...literal };
+  if (parent) ctx.parents.set(record, parent);
+  const fields = literal
+    ? Object.fromEntries(Object.entries(block.fields).filter(([name]) => !(name in literal)))
+    : block.fields;
+  generateFields(ctx, block, index, record, parent, fields, 'fields');
+  return record;
+}
+
+function generateFields(
+  ctx: GenContext,
+  block: SeedEntitySpec,
+  index: number,
+  record: SeedRecord,
+  parent: SeedRecord | undefined,
+  fields: Record<string, FieldGen>,
+  section: 'fields' | 'afterAll',
+): void {
+  for (const [name, gen] of Object.entries(fields)) {
+    const scope = { record, parent, key: `${index}.${name}`, entity: block.entity, name };
     if (gen.emptyRate !== undefined && ctx.rng.chance(gen.emptyRate)) {
       record[name] = null;
       continue;
     }
-    record[name] = generateValue(ctx, gen, scope, `entities.${index}.fields.${name}`);
+    record[name] = generateValue(ctx, gen, scope, `entities.${index}.${section}.${name}`);
   }
-  for (const name of Object.keys(record)) if (name.startsWith('_')) delete record[name];
-  return record;
 }
 
 function generateValue(ctx: GenContext, gen: FieldGen, scope: RecordScope, path: string): unknown {
@@ -175,9 +248,79 @@ function generateValue(ctx: GenContext, gen: FieldGen, scope: RecordScope, path:
     }
     case 'derive':
       return ctx.evaluate(gen.expr, withContext(ctx, scope.record, scope)) ?? null;
+    case 'aggregate': {
+      const children = childrenOf(ctx, gen.entity, gen.via, scope.record.id);
+      const where = gen.where === undefined ? undefined : resolvedFilter(ctx, gen.where, gen.entity);
+      return summariseChildren(children, gen.aggregate, gen.field, where, ctx.evaluate);
+    }
+    case 'rollup': {
+      const rollups = rollupsOf(ctx, scope.entity, scope.record, path);
+      if (!(scope.name in rollups))
+        throw seedError(
+          path,
+          `${scope.entity}.${scope.name} is not a rollup field`,
+          `${scope.entity}.${scope.name} 不是汇总字段`,
+        );
+      return rollups[scope.name];
+    }
+    case 'rule':
+      return ruleValue(ctx.app, gen, scope, {
+        path,
+        evaluate: ctx.evaluate,
+        now: new Date(ctx.nowMs).toISOString(),
+        rollups: () => rollupsOf(ctx, scope.entity, scope.record, path),
+      });
     default:
       return assertNever(gen);
   }
+}
+
+function childrenOf(ctx: GenContext, entity: string, via: string, id: string): SeedRecord[] {
+  const key = `${entity}.${via}`;
+  let index = ctx.children.get(key);
+  if (!index) {
+    index = indexChildren(ctx.byEntity.get(entity) ?? [], via);
+    ctx.children.set(key, index);
+  }
+  return index.get(id) ?? [];
+}
+
+function resolvedFilter(ctx: GenContext, filter: JsonLogic, entity: string): JsonLogic {
+  if (typeof filter !== 'object' || filter === null) return filter;
+  let out = ctx.resolvedFilters.get(filter);
+  if (out === undefined) {
+    const doc = ctx.app ? findEntity(ctx.app, entity) : undefined;
+    out = resolveFilterDates(filter, doc, new Date(ctx.nowMs));
+    ctx.resolvedFilters.set(filter, out);
+  }
+  return out;
+}
+
+/** Every rollup field of `entity` for `record`, as the database will compute it from the seed. */
+function rollupsOf(
+  ctx: GenContext,
+  entity: string,
+  record: SeedRecord,
+  path: string,
+): Record<string, unknown> {
+  const cached = ctx.rollups.get(record);
+  if (cached) return cached;
+  const doc = ctx.app ? findEntity(ctx.app, entity) : undefined;
+  if (!doc)
+    throw seedError(
+      path,
+      `rollups need options.app with the entity "${entity}"`,
+      `汇总字段需要应用定义（实体 ${entity}）`,
+    );
+  const out: Record<string, unknown> = {};
+  for (const f of doc.fields) {
+    if (f.type !== 'rollup') continue;
+    const children = childrenOf(ctx, f.relation.entity, f.relation.field, record.id);
+    const where = f.filter === undefined ? undefined : resolvedFilter(ctx, f.filter, f.relation.entity);
+    out[f.name] = summariseChildren(children, f.aggregate, f.measure, where, ctx.evaluate);
+  }
+  ctx.rollups.set(record, out);
+  return out;
 }
 
 /** Candidates for a `ref`; `where` sees the candidate record only, so the filtered list is cached. */
@@ -221,12 +364,7 @@ function truthy(ctx: GenContext, expr: JsonLogic, data: unknown): boolean {
 
 function requireParent(scope: RecordScope, path: string): SeedRecord {
   if (scope.parent) return scope.parent;
-  throw new LatticeError('LATTICE_ERR_VALIDATION', [
-    {
-      path,
-      message: { zh: '只有按父记录生成的实体才能引用父记录', en: 'parent generators need a perParent block' },
-    },
-  ]);
+  throw seedError(path, 'parent generators need a perParent block', '只有按父记录生成的实体才能引用父记录');
 }
 
 function pickMany(rng: Rng, values: unknown[], n: number): unknown[] {

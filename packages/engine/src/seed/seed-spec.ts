@@ -37,11 +37,52 @@ export type FieldGen = (
   | { gen: 'days_between'; from: string; to: string; unit?: 'days' | 'hours' }
   /** JsonLogic over `{ ...record, $parent, $refs: { via: referenced record }, $now, $today }`. */
   | { gen: 'derive'; expr: JsonLogic }
+  /**
+   * Summary of the generated records of `entity` whose reference field `via` points at this record
+   * (e.g. the latest `order_date` of a customer's orders). `where` is a query filter over those records
+   * (`{"days_ago": n}` allowed, resolved like the database does). Empty → null (count → 0). Use it in
+   * `afterAll`, once the child blocks exist.
+   */
+  | {
+      gen: 'aggregate';
+      entity: string;
+      via: string;
+      aggregate: 'count' | 'sum' | 'min' | 'max' | 'avg';
+      field?: string;
+      where?: JsonLogic;
+    }
+  /**
+   * The value this entity's rollup field of the same name will have once the seed is written (its
+   * relation, aggregate and filter, over the generated records). Kept for later fields, never output:
+   * rollups are computed on read. Needs `options.app`; use it in `afterAll`.
+   */
+  | { gen: 'rollup' }
+  /**
+   * What the app's rule `rule` would set this field (or `field`) to on this record: the value of its
+   * `set_fields` action, evaluated like the rules engine does (record fields, rollups generated so far,
+   * `$record`, `$now`). When the rule's condition does not hold, the value generated so far stays. So
+   * seeded scores agree with the rules that recompute them. Needs `options.app`.
+   */
+  | { gen: 'rule'; rule: string; field?: string }
 ) & { emptyRate?: number };
 
-/** One entity's block: a fixed count, or a number of children per record of a parent entity. */
+/**
+ * One entity's block: literal `records`, a fixed count, or a number of children per record of a parent
+ * entity.
+ */
 export interface SeedEntitySpec {
   entity: string;
+  /**
+   * Literal records (configuration such as care plans), emitted first; `fields` generators fill the
+   * names a literal leaves out. A scaled-down seed keeps them all.
+   */
+  records?: Record<string, unknown>[];
+  /**
+   * Natural key of a reference-data block (the pack's `referenceSeed`): field names whose values identify
+   * a record across pack versions, e.g. `["stage", "task_type"]`. An upgrade adds the block's records
+   * whose key the app does not hold yet. Text, select or integer fields.
+   */
+  key?: string[];
   count?: number;
   perParent?: { entity: string; min: number; max: number; where?: JsonLogic };
   /**
@@ -49,6 +90,12 @@ export interface SeedEntitySpec {
    * with `_` are scratch values (e.g. a random roll or a cut-off date) and are dropped from the output.
    */
   fields: Record<string, FieldGen>;
+  /**
+   * Fields generated once EVERY block has run (blocks in order, records in order), so they can
+   * summarise child records (`aggregate`, `rollup`) and derive scores from them (`rule`, `derive`).
+   * They see the record's scratch fields; names starting with `_` are dropped here too.
+   */
+  afterAll?: Record<string, FieldGen>;
 }
 
 /** Value pools used by the name/company/province generators; built-in Chinese pools are the defaults. */

@@ -57,6 +57,25 @@ describe('validateAppDefinition', () => {
     ]);
   });
 
+  it('checks a report-driven schedule: the report must exist and excludes a record filter', () => {
+    const ok = appWith('stale_leads', (d) => {
+      d.trigger = { type: 'schedule', cron: '0 9 * * 1', report: 'sales_by_month' };
+    });
+    expect(paths(ok.app)).toEqual([]);
+    const bad = appWith('stale_leads', (d) => {
+      d.trigger = { type: 'schedule', cron: '0 9 * * 1', report: 'ghost', filter: { var: 'vip' } };
+    });
+    const errors = validateAppDefinition(bad.app);
+    expect(errors.map((e) => e.path)).toEqual([
+      `documents.${bad.i}.trigger.report`,
+      `documents.${bad.i}.trigger.filter`,
+    ]);
+    expect(errors[1]!.message).toEqual({
+      en: 'filter cannot be combined with report',
+      zh: 'filter 不能与 report 同时使用',
+    });
+  });
+
   it('names the path of a reference to a missing entity', () => {
     const { app, i } = appWith('order', (d) => {
       (d.fields as Record<string, unknown>[])[1]!.target = 'client';

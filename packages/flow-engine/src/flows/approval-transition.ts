@@ -8,6 +8,7 @@ import type {
   ApprovalState,
   ApprovalTask,
 } from './approval-types';
+import { signatureFor, signatureRequired } from './flow-signature';
 import { successors } from './successors';
 import { createStep, log, nextTaskId, notify, type Step } from './transition-step';
 import { closeAll, completeNode, enter, finish, isOpen, tasksAt } from './walk-flow';
@@ -55,13 +56,16 @@ export function approvalTransition(
       break;
     case 'approve': {
       const task = findTask(t, event.actor, event.taskId);
+      const signature = signatureFor(t, task, event.signature);
       log(t, {
         actor: event.actor,
         nodeId: task.nodeId,
         action: 'approve',
         taskId: task.id,
         comment: event.comment,
+        ...(signature ? { signature } : {}),
       });
+      if (signature) task.signature = signature;
       approveTask(t, task, event.actor);
       break;
     }
@@ -295,6 +299,15 @@ function transfer(
 
 function addSigner(t: Step, e: Extract<ApprovalEvent, { type: 'add_signer' }>): void {
   const task = findTask(t, e.actor, e.taskId);
+  if (e.position === 'after' && signatureRequired(t, task)) {
+    // Adding a signer after approves the actor's task, which here needs a signature: approve, then add.
+    fail(
+      'LATTICE_ERR_VALIDATION',
+      'position',
+      '此步骤需要签名，不能后加签；请先加签在前或签字同意',
+      'This step needs a signature, so no signer can be added after: add one before, or sign and approve',
+    );
+  }
   const active = activeOf(t, task);
   const added: ApprovalTask = {
     id: nextTaskId(t),

@@ -20,6 +20,8 @@ export interface ApprovalTask {
   resumesAfter?: string;
   decidedBy?: string;
   decidedAt?: string;
+  /** The handwritten signature given with the approval (nodes with `requireSignature`). */
+  signature?: FileRef;
 }
 
 /** An approval node that currently has open tasks. */
@@ -53,7 +55,7 @@ export interface ApprovalState {
 /** What a user (or a timeout job) does; `type` discriminates. */
 export type ApprovalEvent =
   | { type: 'submit'; actor: string; comment?: string }
-  | { type: 'approve'; actor: string; taskId?: string; comment?: string }
+  | { type: 'approve'; actor: string; taskId?: string; comment?: string; signature?: FileRef }
   | { type: 'reject'; actor: string; taskId?: string; comment?: string; to?: 'submitter' | { node: string } }
   | { type: 'transfer'; actor: string; taskId?: string; to: string; comment?: string }
   | {
@@ -91,6 +93,8 @@ export interface TransitionLogEntry {
     | 'no_approver';
   comment?: string;
   attachments?: FlowAttachment[];
+  /** The signature image of an approval on a `requireSignature` node. */
+  signature?: FileRef;
   taskId?: string;
   /** Target user (transfer, add signer, escalation) or node (reject back). */
   target?: string;
@@ -113,7 +117,22 @@ export type ApprovalEffect =
   | { type: 'cancelTimeout'; key: string }
   | { type: 'lockRecord'; entity: string; recordId: string; editableFields: string[] }
   | { type: 'unlockRecord'; entity: string; recordId: string }
-  | { type: 'outcome'; flow: string; entity: string; recordId: string; outcome: 'approved' | 'rejected' };
+  | {
+      type: 'outcome';
+      flow: string;
+      entity: string;
+      recordId: string;
+      outcome: 'approved' | 'rejected';
+      /** The latest signature given in this run of the flow (who, when, image), if any node required one. */
+      signature?: FlowSignature;
+    };
+
+/** A signed approval: who signed, when (ISO), and the uploaded signature image. */
+export interface FlowSignature {
+  by: string;
+  at: string;
+  file: FileRef;
+}
 
 /** Everything the pure transition needs from outside. */
 export interface ApprovalContext {

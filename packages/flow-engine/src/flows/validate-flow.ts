@@ -6,7 +6,8 @@ import { successors } from './successors';
  * Graph checks of a flow document (its JSON Schema is checked elsewhere): exactly one start, unique ids,
  * no dangling `next`/branch/join reference, every node reachable from the start, every node able to
  * reach an end, each parallel's `join` is a join node that all its branches reach without ending first
- * and that no other parallel claims, well-formed branch conditions, approvers present. With `entity`,
+ * and that no other parallel claims, well-formed branch conditions, approvers present, no auto-approving
+ * timeout on a `requireSignature` node. With `entity`,
  * also the flow's entity name, `field` approvers, editable fields and the fields branch conditions read
  * (record fields, system columns, `$record.*`, `$submitter.*`). Paths name the node:
  * `nodes.3 (id: risk_review).next`.
@@ -107,6 +108,12 @@ function checkNode(n: FlowNode, i: number, at: At, err: Err, entity?: EntityDoc)
   if (n.type === 'approval') {
     if (n.approvers.length === 0)
       err(at(i, '.approvers'), '审批节点至少需要一个审批人', 'An approval node needs at least one approver');
+    if (n.requireSignature && n.timeout?.action === 'auto_approve')
+      err(
+        at(i, '.timeout.action'),
+        '需要签名的节点不能超时自动通过（系统无法代签）',
+        'A step that requires a signature cannot auto-approve on timeout (the system cannot sign)',
+      );
     if (entity) {
       const fields = new Map(entity.fields.map((f) => [f.name, f]));
       [...n.approvers, ...(n.fallback ? [n.fallback] : [])].forEach((spec, k) => {

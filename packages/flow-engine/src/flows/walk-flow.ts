@@ -2,6 +2,7 @@ import type { FlowNode } from '@lattice/engine';
 import { assertNever, compileJsonLogic, jsonLogicTruthy } from '@lattice/engine';
 import { durationMs } from '../rules/duration-ms';
 import type { ActiveNode, ApprovalTask } from './approval-types';
+import { latestSignature } from './flow-signature';
 import { log, nextTaskId, notify, type Step } from './transition-step';
 
 type Path = ActiveNode['path'];
@@ -152,7 +153,8 @@ export function finish(t: Step, outcome: 'approved' | 'rejected', actor: string)
   t.s.status = outcome;
   const { flow, entity, recordId } = t.s;
   t.fx.push({ type: 'unlockRecord', entity, recordId });
-  t.fx.push({ type: 'outcome', flow, entity, recordId, outcome });
+  const signature = outcome === 'approved' ? latestSignature(t.s) : undefined;
+  t.fx.push({ type: 'outcome', flow, entity, recordId, outcome, ...(signature ? { signature } : {}) });
   if (t.s.submitter) notify(t, [t.s.submitter], outcome === 'approved' ? 'outcome' : 'returned', null);
   if (outcome === 'approved') log(t, { actor, nodeId: null, action: 'complete' });
 }

@@ -1,5 +1,5 @@
 import type { Clock } from '../clock';
-import type { RuleRecord } from './rule-event';
+import type { ApprovalOutcomeInfo, RuleRecord } from './rule-event';
 
 /** The triggering situation a rule's condition and values are evaluated in. */
 export interface RuleContext {
@@ -13,9 +13,17 @@ export interface RuleContext {
   depth?: number;
   /** Id of the triggering event or job, to make idempotency keys unique per occurrence. */
   eventId?: string;
+  /** The decision behind an `approval_outcome` trigger; exposed as `$approval`. */
+  approval?: ApprovalOutcomeInfo | null;
+  /** For a report-driven schedule (`trigger.report`): the report and its row count; exposed as `$report`. */
+  report?: { name: string; rows: number } | null;
 }
 
-/** The data JsonLogic sees: the record's fields at the top, plus `$record`, `$old`, `$user`, `$now`. */
+/**
+ * The data JsonLogic sees: the record's fields at the top, plus `$record`, `$old`, `$user`, `$now` and, for
+ * approval outcomes, `$approval` (`decidedBy`, `signedBy`, `signedAt`, `signature`), and for report-driven
+ * schedules `$report` (`name`, `rows`).
+ */
 export function ruleData(ctx: RuleContext): Record<string, unknown> {
   return {
     ...ctx.record,
@@ -23,5 +31,7 @@ export function ruleData(ctx: RuleContext): Record<string, unknown> {
     $old: ctx.previous ?? null,
     $user: ctx.user ?? null,
     $now: ctx.clock.now().toISOString(),
+    $approval: ctx.approval ?? null,
+    $report: ctx.report ?? null,
   };
 }

@@ -15,8 +15,22 @@ export type RuleEvent =
       flow: string;
       outcome: 'approved' | 'rejected';
       record: RuleRecord;
+      /** About the decision; rules read it as `$approval` (e.g. `{"var": "$approval.signature"}`). */
+      approval?: ApprovalOutcomeInfo;
     }
   | { type: 'import_finished'; entity: string; importId: string }
   | { type: 'manual'; entity: string; rule: string; record: RuleRecord };
 
 export type RuleEventType = RuleEvent['type'];
+
+/**
+ * What an `approval_outcome` rule may read about the decision as `$approval`: the flow instance, who decided
+ * last, and — when a step required a signature — who signed, when (ISO) and the signature image (a file ref).
+ */
+export interface ApprovalOutcomeInfo {
+  instanceId: string;
+  decidedBy: string;
+  signedBy?: string;
+  signedAt?: string;
+  signature?: { id: string; name: string; size: number; mime: string };
+}

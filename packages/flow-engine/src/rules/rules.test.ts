@@ -178,6 +178,34 @@ describe('planRuleActions', () => {
     expect(effects[4]).toMatchObject({ mode: 'async', body: { id: 'o1' }, idempotencyKey: 'r1:o1:e9:4' });
   });
 
+  it('lets approval-outcome rules copy the signer, time and signature image from $approval', () => {
+    const signature = { id: 'f1', name: 'sign.png', size: 90, mime: 'image/png' };
+    const r = rule({
+      trigger: { type: 'approval_outcome', flow: 'contract_approval', outcome: 'approved' },
+      actions: [
+        {
+          type: 'set_fields',
+          values: {
+            signed_by: { var: '$approval.signedBy' },
+            signed_at: { var: '$approval.signedAt' },
+            signer_signature: { var: '$approval.signature' },
+          },
+        },
+      ],
+    });
+    const approval = {
+      instanceId: 'i1',
+      decidedBy: 'u9',
+      signedBy: 'u9',
+      signedAt: NOW.toISOString(),
+      signature,
+    };
+    const [effect] = planRuleActions(r, { record: opp, clock, approval });
+    expect(effect).toMatchObject({
+      values: { signed_by: 'u9', signed_at: '2024-06-15T02:00:00.000Z', signer_signature: signature },
+    });
+  });
+
   it('cuts a rule chain past the depth limit with a clear error', () => {
     const r = rule({ actions: [{ type: 'set_fields', values: { x: 1 } }] });
     expect(planRuleActions(r, { record: opp, clock, depth: RULE_CHAIN_DEPTH_LIMIT })).toHaveLength(1);

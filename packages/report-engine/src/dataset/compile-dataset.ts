@@ -62,6 +62,7 @@ export function compileDataset<DB>(
     .where(sql<SqlBool>`${sql.join(plan.where, sql` and `)}`)
     .select(plan.selects.map((s) => s.expr.as(s.alias))) as unknown as typeof query;
   if (plan.groupBy.length > 0) query = query.groupBy(plan.groupBy);
+  if (plan.having.length > 0) query = query.having(sql<SqlBool>`${sql.join(plan.having, sql` and `)}`);
   for (const order of plan.orderBy) query = query.orderBy(order);
   if (plan.limit !== undefined) query = query.limit(plan.limit);
   return { query, compiled: query.compile(), columns: plan.columns };

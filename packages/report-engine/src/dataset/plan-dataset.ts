@@ -2,6 +2,7 @@ import type { AppDefinition, Dataset, Dimension, ErrorDetail, JsonLogic, Measure
 import { findEntity, isIdentifier } from '@lattice/engine';
 import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import { compileFormulaMeasure } from './compile-formula-measure';
+import { compileHaving } from './compile-having';
 import { compileReportFilter } from './compile-report-filter';
 import type { ResultColumn, ResultColumnType } from './dataset-result';
 import { dateBucketSql, isDateBucket, TIME_ZONE_RE } from './date-bucket';
@@ -34,6 +35,8 @@ export interface DatasetPlan {
   selects: { alias: string; expr: RawBuilder<unknown> }[];
   groupBy: RawBuilder<unknown>[];
   where: RawBuilder<SqlBool>[];
+  /** Conditions on the groups' measures (dataset `having`), AND-ed into HAVING. */
+  having: RawBuilder<SqlBool>[];
   /** ON conditions per join alias (deleted_at and scope filters). */
   joinOn: Map<string, RawBuilder<SqlBool>[]>;
   orderBy: RawBuilder<unknown>[];
@@ -58,6 +61,7 @@ export function planDataset(app: AppDefinition, dataset: Dataset, opts: CompileD
     selects: [],
     groupBy: [],
     where: [],
+    having: [],
     joinOn: new Map(),
     orderBy: [],
   };
@@ -79,7 +83,10 @@ export function planDataset(app: AppDefinition, dataset: Dataset, opts: CompileD
   (dataset.dimensions ?? []).forEach((dim, i) => {
     planDimension(plan, scope, dim, `dataset.dimensions.${i}`, aliases, opts.timeZone);
   });
-  planMeasures(plan, scope, dataset.measures ?? [], aliases, filter);
+  const measureSql = planMeasures(plan, scope, dataset.measures ?? [], aliases, filter);
+  if (dataset.having !== undefined) {
+    plan.having.push(compileHaving(dataset.having, 'dataset.having', measureSql, errors));
+  }
   if ((dataset.dimensions ?? []).length + (dataset.measures ?? []).length === 0) {
     err(errors, 'dataset.measures', '至少需要一个维度或指标', 'add at least one dimension or measure');
   }
@@ -170,7 +177,7 @@ function planMeasures(
   measures: Measure[],
   aliases: Set<string>,
   filter: (expr: JsonLogic | undefined, path: string) => RawBuilder<SqlBool> | undefined,
-): void {
+): (alias: string) => RawBuilder<unknown> | null {
   const { errors } = plan;
   const aggregates = new Map<string, RawBuilder<unknown>>();
   const formulas = new Map<string, { measure: Extract<Measure, { type: 'formula' }>; path: string }>();
@@ -242,6 +249,7 @@ function planMeasures(
     plan.selects.push({ alias: p.alias, expr });
     plan.columns.push({ key: p.alias, label: p.label, type: p.type, role: 'measure' });
   }
+  return measureSql;
 }
 
 function measureColumn(

@@ -69,6 +69,31 @@ describe.each(reportTestDbKinds())('runDataset on %s', (kind) => {
     ).toEqual(expected);
   });
 
+  it('keeps only the groups whose measures pass `having` (HAVING over inlined aggregates)', async () => {
+    const perCustomer = [...groupBy(live, (o) => o.customer)].map(([customer, os]) => ({
+      customer,
+      n: os.length,
+      total: os.reduce((s, o) => s + o.amount, 0),
+    }));
+    const threshold = [...perCustomer.map((c) => c.n)].sort((a, b) => a - b)[2]!;
+    const result = await run({
+      entity: 'orders',
+      dimensions: [{ field: 'customer', as: 'customer' }],
+      measures: [
+        { type: 'count', as: 'n' },
+        { type: 'sum', field: 'amount', as: 'total' },
+      ],
+      having: { and: [{ '>=': [{ var: 'n' }, threshold] }, { '!': [{ '==': [{ var: 'total' }, 0] }] }] },
+    });
+    const expected = perCustomer
+      .filter((c) => c.n >= threshold && c.total !== 0)
+      .map((c) => c.customer)
+      .sort((a, b) => String(a).localeCompare(String(b)));
+    expect(expected.length).toBeGreaterThan(0);
+    expect(expected.length).toBeLessThan(perCustomer.length);
+    expect(result.rows.map((r) => r.customer)).toEqual(expected);
+  });
+
   it('groups by a joined region and a quarter bucket', async () => {
     const result = await run({
       entity: 'orders',

@@ -21,6 +21,17 @@ describe('validateDataset', () => {
     ).toEqual([]);
   });
 
+  it('names a `having` operand that is not a measure alias, or an unsupported operator', () => {
+    expect(
+      paths({
+        entity: 'orders',
+        dimensions: [{ field: 'status', as: 'status' }],
+        measures: [{ type: 'count', as: 'n' }],
+        having: { and: [{ '>': [{ var: 'status' }, 1] }, { in: [{ var: 'n' }, [1, 2]] }] },
+      }),
+    ).toEqual(['dataset.having.and.0.>.0', 'dataset.having.and.1']);
+  });
+
   it('names an unknown entity', () => {
     expect(paths({ entity: 'ghosts', dimensions: [], measures: [{ type: 'count', as: 'n' }] })).toEqual([
       'dataset.entity',

@@ -65,6 +65,8 @@ export const packInstallCommand: CliCommand = {
         io.out(
           `installed ${r.packId}@${r.version} as app ${r.appId} v${r.appVersion} (${r.documents} documents)`,
         );
+        if (r.reference)
+          io.out(`  reference data: ${r.reference.records} records, ${r.reference.skipped} skipped`);
         if (r.seed) {
           io.out(`  seed: ${r.seed.records} records, ${r.seed.skipped} skipped`);
           if (r.seed.unresolvedUsers.length > 0)

@@ -61,7 +61,8 @@ export const packUpgradeCommand: CliCommand = {
           confirmLossy: values['confirm-lossy'] ?? false,
         });
         io.out(
-          `upgraded ${r.appId} to ${r.to.version} (app v${r.appVersion}); records and your changes kept`,
+          `upgraded ${r.appId} to ${r.to.version} (app v${r.appVersion}); records and your changes kept` +
+            (r.referenceRecords > 0 ? `; ${r.referenceRecords} new reference records added` : ''),
         );
         return 0;
       } finally {

@@ -6,13 +6,15 @@ import { bindFiles, COMMENT_FIELD, findFiles } from './file-store';
 /**
  * Checks the uploaded attachments of a flow comment (inside the action's transaction) and attaches them
  * to the flow's record: each must be a `$comment` upload for this record's entity by the same user (or
- * already on this record), with the stored name/size/type. Link strings pass unchanged.
+ * already on this record), with the stored name/size/type. Link strings pass unchanged. Errors name
+ * `pathOf(i)` (default `attachments.<i>`; the approval signature passes `signature`).
  */
 export async function bindCommentFiles(
   trx: DbTransaction,
   rc: RequestContext,
   flow: { appId: string; entity: string; recordId: string },
   attachments: FlowAttachment[],
+  pathOf: (i: number) => string = (i) => `attachments.${i}`,
 ): Promise<void> {
   const refs = attachments.filter((a) => typeof a !== 'string');
   if (refs.length === 0) return;
@@ -40,7 +42,7 @@ export async function bindCommentFiles(
     if (!ok) {
       throw new LatticeError('LATTICE_ERR_VALIDATION', [
         {
-          path: `attachments.${i}`,
+          path: pathOf(i),
           message: {
             zh: `附件"${ref.name}"不存在或不属于此记录，请重新上传`,
             en: `Attachment "${ref.name}" does not exist or belongs elsewhere; upload it again`,

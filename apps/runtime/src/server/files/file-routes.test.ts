@@ -4,31 +4,10 @@ import { testDatabaseKinds } from '@lattice/engine/storage';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installTestFlow } from '../flows/flow-test-fixture';
 import type { FlowInstanceView } from '../flows/flow-views';
+import { multipartBody as multipart, TINY_PNG as PNG } from '../testing/multipart-body';
 import { startTestServer, type TestServer } from '../testing/test-server';
 
 const api = '/api/apps/mfg-crm';
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-  'base64',
-);
-
-/** A multipart/form-data body: text fields first, then the file. */
-function multipart(fields: Record<string, string>, file: { name: string; type: string; content: Buffer }) {
-  const boundary = `----lattice${randomUUID()}`;
-  const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields)) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  }
-  parts.push(
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`,
-    ),
-    file.content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  );
-  return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
-}
-
 /** Adds file fields to customer (`secret_doc` hidden from sales) and publishes. */
 async function addFileFields(s: TestServer) {
   const admin = await s.login('admin');

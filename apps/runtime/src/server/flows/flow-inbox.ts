@@ -114,6 +114,7 @@ export async function listInbox(
       recordTitle: titles.get(r.record_id)!,
       nodeId: r.node_id,
       nodeLabel: node && 'label' in node && node.label ? (node.label as I18nText) : null,
+      requireSignature: node?.type === 'approval' && node.requireSignature === true,
       status: r.status as InboxItem['status'],
       taskStatus: (r.task_status as InboxItem['taskStatus']) ?? null,
       submitter: r.submitter,

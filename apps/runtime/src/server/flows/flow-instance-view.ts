@@ -16,6 +16,10 @@ export function toFlowInstanceView(
     const node = nodeId ? flow.nodes.find((n) => n.id === nodeId) : undefined;
     return node && 'label' in node && node.label ? node.label : null;
   };
+  const signs = (nodeId: string): boolean => {
+    const node = flow.nodes.find((n) => n.id === nodeId);
+    return node?.type === 'approval' && node.requireSignature === true;
+  };
   const targetName = (e: EventRow): string | null => {
     if (!e.target) return null;
     if (e.action === 'reject') {
@@ -38,7 +42,11 @@ export function toFlowInstanceView(
     createdAt: row.createdAt.toISOString(),
     finishedAt: row.finishedAt ? row.finishedAt.toISOString() : null,
     version: row.version,
-    activeNodes: row.state.active.map((a) => ({ nodeId: a.nodeId, label: label(a.nodeId) })),
+    activeNodes: row.state.active.map((a) => ({
+      nodeId: a.nodeId,
+      label: label(a.nodeId),
+      requireSignature: signs(a.nodeId),
+    })),
     editableFields: row.editableFields,
     visitedNodes: Object.keys(row.state.visits)
       .filter((id) => !row.state.active.some((a) => a.nodeId === id))
@@ -52,6 +60,7 @@ export function toFlowInstanceView(
       status: t.status,
       added: t.added ?? null,
       decidedAt: t.decidedAt ?? null,
+      signature: t.signature ?? null,
     })),
     events: events.map((e) => ({
       id: e.id,
@@ -63,6 +72,7 @@ export function toFlowInstanceView(
       action: e.action,
       comment: e.comment ?? null,
       attachments: e.attachments ?? [],
+      signature: e.signature ?? null,
       taskId: e.taskId ?? null,
       target: targetName(e),
     })),

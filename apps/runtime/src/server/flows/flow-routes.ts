@@ -13,6 +13,18 @@ const name = { type: 'string', pattern: '^[a-z][a-z0-9_]{0,62}$' } as const;
 const uuid = { type: 'string', format: 'uuid' } as const;
 const comment = { type: 'string', maxLength: 4000 } as const;
 const taskId = { type: 'string', maxLength: 200 } as const;
+/** An uploaded file (`POST /files`) as the upload returned it. */
+const fileRef = {
+  type: 'object',
+  required: ['id', 'name', 'size', 'mime'],
+  additionalProperties: false,
+  properties: {
+    id: uuid,
+    name: { type: 'string', minLength: 1, maxLength: 255 },
+    size: { type: 'integer', minimum: 0 },
+    mime: { type: 'string', maxLength: 200 },
+  },
+} as const;
 
 const startBody = {
   type: 'object',
@@ -41,29 +53,20 @@ const actionBody = {
     attachments: {
       type: 'array',
       maxItems: 20,
-      items: {
-        anyOf: [
-          { type: 'string', minLength: 1, maxLength: 2000 },
-          {
-            type: 'object',
-            required: ['id', 'name', 'size', 'mime'],
-            additionalProperties: false,
-            properties: {
-              id: uuid,
-              name: { type: 'string', minLength: 1, maxLength: 255 },
-              size: { type: 'integer', minimum: 0 },
-              mime: { type: 'string', maxLength: 200 },
-            },
-          },
-        ],
-      },
+      items: { anyOf: [{ type: 'string', minLength: 1, maxLength: 2000 }, fileRef] },
     },
+    /** The signature image (uploaded like a comment file) for steps that require one. */
+    signature: fileRef,
   },
   // biome-ignore-start lint/suspicious/noThenProperty: JSON Schema if/then, not a thenable
   allOf: [
     { if: { properties: { type: { const: 'transfer' } } }, then: { required: ['to'] } },
     { if: { properties: { type: { const: 'add_signer' } } }, then: { required: ['user', 'position'] } },
     { if: { properties: { type: { const: 'comment' } } }, then: { required: ['comment'] } },
+    {
+      if: { not: { properties: { type: { const: 'approve' } } } },
+      then: { not: { required: ['signature'] } },
+    },
   ],
   // biome-ignore-end lint/suspicious/noThenProperty: JSON Schema if/then
 } as const;

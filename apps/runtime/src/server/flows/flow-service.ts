@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { FlowDoc } from '@lattice/engine';
+import type { FileRef, FlowDoc } from '@lattice/engine';
 import { assertNever, documentsOfKind, findEntity, LatticeError } from '@lattice/engine';
 import type {
   AppStore,
@@ -16,11 +16,13 @@ import {
   type ApprovalState,
   approvalTransition,
   type FlowAttachment,
+  type FlowSignature,
   initialApprovalState,
 } from '@lattice/flow-engine';
 import type { PublicUser } from '../auth/user-store';
 import { SYSTEM_ACTOR } from '../demo/system-actor';
 import { bindCommentFiles } from '../files/bind-comment-files';
+import { bindSignatureFile } from '../files/bind-signature-file';
 import type { JobQueue } from '../jobs/job-queue';
 import type { NotificationStore } from '../rules/notification-store';
 import { createApproverResolver } from './approver-resolver';
@@ -39,7 +41,7 @@ import { loadDirectory } from './load-directory';
 
 /** What a user does to a running instance (submit is `start`); mirrors the pure events minus `actor`. */
 export type FlowAction =
-  | { type: 'approve'; taskId?: string; comment?: string }
+  | { type: 'approve'; taskId?: string; comment?: string; signature?: FileRef }
   | { type: 'reject'; taskId?: string; comment?: string; to?: 'submitter' | { node: string } }
   | { type: 'transfer'; taskId?: string; to: string; comment?: string }
   | { type: 'add_signer'; taskId?: string; user: string; position: 'before' | 'after'; comment?: string }
@@ -57,6 +59,8 @@ export interface FlowOutcomeEvent {
   instanceId: string;
   /** Who made the last decision (`system` for timeouts). */
   actorId: string;
+  /** The latest signature of the run (steps with `requireSignature`): who, when, the image. */
+  signature?: FlowSignature;
 }
 
 export type FlowOutcomeListener = (trx: DbTransaction, event: FlowOutcomeEvent) => Promise<void>;
@@ -222,6 +226,7 @@ export function createFlowService(deps: FlowServiceDeps): FlowService {
             outcome: fx.outcome,
             instanceId: row.id,
             actorId: actor,
+            ...(fx.signature ? { signature: fx.signature } : {}),
           });
         }
         return;
@@ -302,6 +307,9 @@ export function createFlowService(deps: FlowServiceDeps): FlowService {
         const live = await appStore.getLive(appId, { trx });
         if (action.type === 'comment' && action.attachments) {
           await bindCommentFiles(trx, rc, row, action.attachments);
+        }
+        if (action.type === 'approve' && action.signature) {
+          await bindSignatureFile(trx, rc, row, action.signature);
         }
         const event = withUserIds(
           { ...action, actor: rc.actor.id } as ApprovalEvent,

@@ -207,6 +207,7 @@ export async function appendEvent(
       action: e.action,
       comment: e.comment ?? null,
       attachments: e.attachments && e.attachments.length > 0 ? JSON.stringify(e.attachments) : null,
+      signature: e.signature ? JSON.stringify(e.signature) : null,
       task_id: e.taskId ?? null,
       target: e.target ?? null,
     })
@@ -223,6 +224,7 @@ export async function eventsOf(db: DbExecutor, appId: string, instanceId: string
     .execute();
   return rows.map((r) => {
     const attachments = typeof r.attachments === 'string' ? JSON.parse(r.attachments) : r.attachments;
+    const signature = typeof r.signature === 'string' ? JSON.parse(r.signature) : r.signature;
     return {
       id: String(r.id),
       instanceId: String(r.instance_id),
@@ -232,6 +234,9 @@ export async function eventsOf(db: DbExecutor, appId: string, instanceId: string
       action: r.action as TransitionLogEntry['action'],
       ...(r.comment ? { comment: String(r.comment) } : {}),
       ...(Array.isArray(attachments) ? { attachments: attachments.map(toAttachment) } : {}),
+      ...(signature && typeof signature === 'object'
+        ? { signature: toAttachment(signature) as FileRef }
+        : {}),
       ...(r.task_id ? { taskId: String(r.task_id) } : {}),
       ...(r.target ? { target: String(r.target) } : {}),
     };

@@ -1,4 +1,4 @@
-import type { I18nText } from '@lattice/engine';
+import type { FileRef, I18nText } from '@lattice/engine';
 import type { ApprovalState, FlowAttachment, FlowStatus, TaskStatus } from '@lattice/flow-engine';
 
 /** One timeline line as the API returns it (`flow_events`). */
@@ -12,6 +12,8 @@ export interface FlowEventView {
   action: string;
   comment: string | null;
   attachments: FlowAttachment[];
+  /** The signature image of an approval on a step that requires one. */
+  signature: FileRef | null;
   taskId: string | null;
   /** Target user ids are shown by name (comma separated) or a node label for "reject back". */
   target: string | null;
@@ -27,6 +29,8 @@ export interface FlowTaskView {
   status: TaskStatus;
   added: string | null;
   decidedAt: string | null;
+  /** The signature given with the approval (steps with `requireSignature`). */
+  signature: FileRef | null;
 }
 
 /** A flow instance with its timeline: what the record page and the approval detail show. */
@@ -44,7 +48,7 @@ export interface FlowInstanceView {
   finishedAt: string | null;
   version: number;
   /** Nodes waiting for decisions now. */
-  activeNodes: { nodeId: string; label: I18nText | null }[];
+  activeNodes: { nodeId: string; label: I18nText | null; requireSignature: boolean }[];
   /** Fields that stay editable while the record is locked. */
   editableFields: string[];
   /** Approval nodes the record may be sent back to. */
@@ -70,6 +74,8 @@ export interface InboxItem {
   recordTitle: string;
   nodeId: string | null;
   nodeLabel: I18nText | null;
+  /** Approving this step needs a handwritten signature (the dialog shows the signature pad). */
+  requireSignature: boolean;
   status: FlowStatus;
   taskStatus: TaskStatus | null;
   submitter: string | null;

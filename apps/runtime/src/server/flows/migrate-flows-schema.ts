@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 export const FLOW_INSTANCES_TABLE = `${SYSTEM_SCHEMA}.flow_instances`;
 /** The open and closed tasks of every instance, mirrored from `state.tasks` for the inbox queries. */
 export const FLOW_TASKS_TABLE = `${SYSTEM_SCHEMA}.flow_tasks`;
-/** Append-only timeline: who did what, when, at which node, with which comment. */
+/** Append-only timeline: who did what, when, at which node, with which comment (and signature). */
 export const FLOW_EVENTS_TABLE = `${SYSTEM_SCHEMA}.flow_events`;
 /** In-app notices from flows (task, cc, urge, remind, escalated, returned, outcome). */
 export const FLOW_NOTICES_TABLE = `${SYSTEM_SCHEMA}.flow_notices`;
@@ -83,6 +83,10 @@ export async function migrateFlowsSchema(db: LatticeDb): Promise<void> {
       .addColumn('target', 'text')
       .execute();
     await sql`create index if not exists flow_events_instance_idx on ${sql.table(FLOW_EVENTS_TABLE)} (instance_id, id)`.execute(
+      trx,
+    );
+    // The signature image (a file ref) of an approval on a `requireSignature` step.
+    await sql`alter table ${sql.table(FLOW_EVENTS_TABLE)} add column if not exists signature jsonb`.execute(
       trx,
     );
     await trx.schema

@@ -1,6 +1,7 @@
 import { generateSeedData, packContentHash } from '@lattice/engine';
 import type { RequestContext } from '@lattice/engine/storage';
 import { checkPackDependencies } from './check-pack-dependencies';
+import { insertReferenceRecords } from './insert-reference-records';
 import {
   type InsertSeedBatchesOptions,
   insertSeedBatches,
@@ -27,11 +28,14 @@ export interface InstallPackResult {
   appVersion: number;
   documents: number;
   seed: SeedBatchesResult | null;
+  /** The pack's reference data (`pack.json` `referenceSeed`), written whatever seed was chosen. */
+  reference: SeedBatchesResult | null;
 }
 
 /**
  * Installs a pack as a new app in ONE transaction: creates and publishes the app (tables and all), records
- * the pack as the app's upgrade base, and writes the chosen seed data. Any failure — an invalid pack
+ * the pack as the app's upgrade base, writes the pack's reference data (`referenceSeed`, always) and then
+ * the chosen seed data. Any failure — an invalid pack
  * (`LATTICE_ERR_PACK`, naming document and path), an app id already taken, a storage error — leaves the
  * database as it was.
  */
@@ -43,6 +47,13 @@ export async function installPack(
 ): Promise<InstallPackResult> {
   const { pack, files } = loadPack(source);
   const { app, manifest } = pack;
+  if (opts.seed && opts.seed === manifest.referenceSeed) {
+    throw packError(
+      `seed/${opts.seed}.json`,
+      `"${opts.seed}" is the pack's reference data, installed always; choose a demo seed or none`,
+      `"${opts.seed}" 是模板包的参考数据，总会安装；请选择演示数据或不选`,
+    );
+  }
   const spec = opts.seed ? pack.seed[opts.seed] : undefined;
   if (opts.seed && !spec) {
     throw packError(
@@ -74,25 +85,24 @@ export async function installPack(
       now,
       rc.actor.id,
     );
+    const source = `pack:${manifest.id}@${manifest.version}`;
+    // Reference data first: a demo seed's records may rely on it (care plans before customers).
+    const referenceSpec = manifest.referenceSeed ? pack.seed[manifest.referenceSeed] : undefined;
+    const reference = referenceSpec
+      ? await insertReferenceRecords(deps, rc, app, referenceSpec, { trx, now, source, userIds })
+      : null;
     let seed: SeedBatchesResult | null = null;
     if (spec) {
-      const batches = generateSeedData(spec, { now });
-      const scale = opts.scale ?? 1;
-      const kept =
-        scale >= 1
-          ? batches
-          : batches.map((b) => ({
-              ...b,
-              records: b.records.slice(0, Math.max(1, Math.ceil(b.records.length * scale))),
-            }));
-      seed = await insertSeedBatches(deps, rc, app.id, kept, {
+      // Scaled in the generator, so a small seed's scores still agree with its (fewer) records.
+      const batches = generateSeedData(spec, { now, app, scale: opts.scale ?? 1 });
+      seed = await insertSeedBatches(deps, rc, app.id, batches, {
         trx,
-        source: `pack:${manifest.id}@${manifest.version}`,
+        source,
         userIds,
         ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
       });
     }
-    return { appVersion: published.version, seed };
+    return { appVersion: published.version, seed, reference };
   });
   deps.appStore.forgetLive(app.id);
   return {
@@ -102,5 +112,6 @@ export async function installPack(
     appVersion: result.appVersion,
     documents: app.documents.length,
     seed: result.seed,
+    reference: result.reference,
   };
 }

@@ -1,61 +1,18 @@
-import { createRng, generateCreditCode } from '@lattice/engine';
+import { generateCreditCode } from '@lattice/engine';
 import { testDatabaseKinds } from '@lattice/engine/storage';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { packDemoSource } from '../demo/pack-demo-source';
-import { startTestServer, type TestServer } from '../testing/test-server';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { MFG_APP as APP, mfgCrmScenario, type Rec } from './mfg-crm-scenario.test-helper';
 
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 180_000 });
 
-const APP = 'mfg-crm';
-type Rec = { id: string; version: number } & Record<string, unknown>;
-
 /** The manufacturing CRM pack's automations, end to end through the records API (rules as data). */
 describe.each(testDatabaseKinds())('manufacturing CRM pack scenarios on %s', (kind) => {
-  let server: TestServer;
-  let token: string;
-  let users: Map<string, string>;
-  const rng = createRng(7);
-
-  const post = async (entity: string, values: Record<string, unknown>): Promise<Rec> => {
-    const res = await server.call('POST', `/api/apps/${APP}/records/${entity}`, { token, body: values });
-    if (res.statusCode !== 201) throw new Error(`create ${entity}: ${res.body}`);
-    return res.json();
-  };
-  const patch = async (entity: string, rec: Rec, values: Record<string, unknown>): Promise<Rec> => {
-    const res = await server.call('PATCH', `/api/apps/${APP}/records/${entity}/${rec.id}`, {
-      token,
-      body: { version: rec.version, values },
-    });
-    if (res.statusCode !== 200) throw new Error(`update ${entity}: ${res.body}`);
-    return res.json();
-  };
-  const list = async (entity: string, filter: unknown): Promise<Rec[]> => {
-    const q = encodeURIComponent(JSON.stringify(filter));
-    const res = await server.call('GET', `/api/apps/${APP}/records/${entity}?filter=${q}&limit=100`, {
-      token,
-    });
-    if (res.statusCode !== 200) throw new Error(`list ${entity}: ${res.body}`);
-    return res.json().items;
-  };
-  const newCustomer = (name: string) =>
-    post('customer', { name, credit_code: generateCreditCode(rng, '320500'), customer_type: 'end_user' });
-
-  beforeAll(async () => {
-    server = await startTestServer(kind, {
-      demoSources: [packDemoSource(undefined, 0.02)],
-      loginPolicy: { rateLimitMax: 1000 },
-    });
-    token = await server.login('admin');
-    const res = await server.call('GET', '/api/directory/users', { token });
-    users = new Map(res.json().map((u: { id: string; username: string }) => [u.username, u.id]));
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
+  const sc = mfgCrmScenario(kind);
+  const { post, patch, list, newCustomer, flowOf, fetch1, rng } = sc;
 
   it('publishing an ECN for a part on two open orders gives each order’s account manager a task', async () => {
     const [part] = await list('part', { '!=': [{ var: 'id' }, null] });
-    const managers = ['sales_east', 'sales_south'].map((u) => users.get(u)!);
+    const managers = ['sales_east', 'sales_south'].map((u) => sc.users.get(u)!);
     const orders: Rec[] = [];
     for (const [i, manager] of managers.entries()) {
       const customer = await newCustomer(`ECN 测试客户 ${i}`);
@@ -84,7 +41,7 @@ describe.each(testDatabaseKinds())('manufacturing CRM pack scenarios on %s', (ki
     });
     ecn = await patch('ecn', ecn, { status: 'reviewing' });
     await patch('ecn', ecn, { status: 'published' });
-    await server.app.jobRunner.drain();
+    await sc.server.app.jobRunner.drain();
     const tasks = await list('task', { '==': [{ var: 'ecn' }, ecn.id] });
     expect(tasks.map((t) => t.order).sort()).toEqual(orders.map((o) => o.id).sort());
     expect(tasks.map((t) => t.assignee).sort()).toEqual([...managers].sort());
@@ -95,8 +52,8 @@ describe.each(testDatabaseKinds())('manufacturing CRM pack scenarios on %s', (ki
 
     // The account manager must record the customer's answer before closing the task; it lands on the order.
     const [task] = tasks;
-    const blind = await server.call('PATCH', `/api/apps/${APP}/records/task/${task!.id}`, {
-      token,
+    const blind = await sc.server.call('PATCH', `/api/apps/${APP}/records/task/${task!.id}`, {
+      token: sc.token,
       body: { version: task!.version, values: { status: 'done' } },
     });
     expect(blind.statusCode).toBe(400);
@@ -108,12 +65,12 @@ describe.each(testDatabaseKinds())('manufacturing CRM pack scenarios on %s', (ki
 
   it('orders that lift a customer’s RFM score to 80 or more make it strategic', async () => {
     const customer = await newCustomer('RFM 测试客户');
-    const today = server.clock.now();
+    const today = sc.server.clock.now();
     for (let i = 0; i < 12; i++) {
       const day = new Date(today.getTime() - (12 - i) * 86_400_000).toISOString().slice(0, 10);
       await post('order', { customer: customer.id, order_date: day, amount: 50_000, status: 'completed' });
     }
-    await server.app.jobRunner.drain();
+    await sc.server.app.jobRunner.drain();
     const [after] = await list('customer', { '==': [{ var: 'id' }, customer.id] });
     expect(Number(after!.rfm_score)).toBeGreaterThanOrEqual(80);
     expect(after!.tier).toBe('strategic');
@@ -128,12 +85,12 @@ describe.each(testDatabaseKinds())('manufacturing CRM pack scenarios on %s', (ki
       payment_terms_days: 45,
       product_category_count: 1,
     });
-    const today = server.clock.now();
+    const today = sc.server.clock.now();
     for (let month = 11; month >= 0; month--) {
       const day = new Date(today.getTime() - (month * 30 + 1) * 86_400_000).toISOString().slice(0, 10);
       await post('order', { customer: customer.id, order_date: day, amount: 1_000_000, status: 'completed' });
     }
-    await server.app.jobRunner.drain();
+    await sc.server.app.jobRunner.drain();
     const [graded] = await list('customer', { '==': [{ var: 'id' }, customer.id] });
     expect(Number(graded!.risk_score)).toBe(86);
     expect(graded!.risk_grade).toBe('B');
@@ -147,8 +104,8 @@ describe.each(testDatabaseKinds())('manufacturing CRM pack scenarios on %s', (ki
         status: 'overdue',
       });
     }
-    const run = await server.call('POST', `/api/apps/${APP}/rules/risk_score_manual/run`, {
-      token,
+    const run = await sc.server.call('POST', `/api/apps/${APP}/rules/risk_score_manual/run`, {
+      token: sc.token,
       body: { recordId: customer.id },
     });
     expect(run.statusCode, run.body).toBe(200);
@@ -161,8 +118,8 @@ describe.each(testDatabaseKinds())('manufacturing CRM pack scenarios on %s', (ki
     const customer = await newCustomer('非标件测试客户');
     const project = await post('project', { name: '非标支架', customer: customer.id });
     expect(project.stage).toBe('requirement');
-    const res = await server.call('PATCH', `/api/apps/${APP}/records/project/${project.id}`, {
-      token,
+    const res = await sc.server.call('PATCH', `/api/apps/${APP}/records/project/${project.id}`, {
+      token: sc.token,
       body: { version: project.version, values: { stage: 'design' } },
     });
     expect(res.statusCode).toBe(400);
@@ -170,19 +127,8 @@ describe.each(testDatabaseKinds())('manufacturing CRM pack scenarios on %s', (ki
   });
 
   const act = async (user: string, instanceId: string) => {
-    const res = await server.call('POST', `/api/apps/${APP}/flows/instances/${instanceId}/actions`, {
-      token: await server.login(user),
-      body: { type: 'approve', comment: '同意' },
-    });
-    expect(res.statusCode, res.body).toBe(200);
+    await sc.act(user, instanceId);
   };
-  const flowOf = async (entity: string, id: string) => {
-    const res = await server.call('GET', `/api/apps/${APP}/flows/records/${entity}/${id}`, { token });
-    expect(res.statusCode, res.body).toBe(200);
-    return res.json()[0] as { id: string; flow: string; status: string };
-  };
-  const fetch1 = async (entity: string, id: string) =>
-    (await list(entity, { '==': [{ var: 'id' }, id] }))[0]!;
 
   it('admits a strategic customer through the green channel on the sales manager’s approval alone', async () => {
     const customer = await post('customer', {
@@ -191,11 +137,11 @@ describe.each(testDatabaseKinds())('manufacturing CRM pack scenarios on %s', (ki
       customer_type: 'oem',
       tier: 'strategic',
     });
-    await server.app.jobRunner.drain();
+    await sc.server.app.jobRunner.drain();
     const instance = await flowOf('customer', customer.id);
     expect(instance).toMatchObject({ flow: 'customer_admission', status: 'running' });
     await act('sales_manager', instance.id);
-    await server.app.jobRunner.drain();
+    await sc.server.app.jobRunner.drain();
     expect((await fetch1('customer', customer.id)).admission_status).toBe('approved');
   });
 
@@ -212,20 +158,20 @@ describe.each(testDatabaseKinds())('manufacturing CRM pack scenarios on %s', (ki
     const small = await quote(80_000, 3);
     const large = await quote(2_000_000, 15);
     for (const q of [small, large]) await patch('quote', q, { status: 'pending_approval' });
-    await server.app.jobRunner.drain();
+    await sc.server.app.jobRunner.drain();
     expect((await fetch1('quote', small.id)).status).toBe('approved');
     const instance = await flowOf('quote', large.id);
     await act('sales_manager', instance.id);
-    await server.app.jobRunner.drain();
+    await sc.server.app.jobRunner.drain();
     expect((await fetch1('quote', large.id)).status).toBe('pending_approval');
     await act('finance', instance.id);
-    await server.app.jobRunner.drain();
+    await sc.server.app.jobRunner.drain();
     expect((await fetch1('quote', large.id)).status).toBe('approved');
   });
 
   describe('daily schedules and timers (one day later)', () => {
     const day = (offset: number) =>
-      new Date(server.clock.now().getTime() + offset * 86_400_000).toISOString().slice(0, 10);
+      new Date(sc.server.clock.now().getTime() + offset * 86_400_000).toISOString().slice(0, 10);
     let overdueCustomer: Rec;
     let overdueReceivable: Rec;
     let declining: Rec;
@@ -254,7 +200,7 @@ describe.each(testDatabaseKinds())('manufacturing CRM pack scenarios on %s', (ki
         customer_type: 'end_user',
         credit_rating: 'C',
         lifecycle_stage: 'stable',
-        owner: users.get('sales_north'),
+        owner: sc.users.get('sales_north'),
       });
       for (let i = 0; i < 3; i++) {
         await post('receivable', {
@@ -271,7 +217,7 @@ describe.each(testDatabaseKinds())('manufacturing CRM pack scenarios on %s', (ki
         start_date: day(-340),
         end_date: day(20),
         status: 'active',
-        owner: users.get('sales_south'),
+        owner: sc.users.get('sales_south'),
       });
       equipment = await post('equipment', {
         serial_number: 'EQ-SCENARIO-001',
@@ -279,15 +225,15 @@ describe.each(testDatabaseKinds())('manufacturing CRM pack scenarios on %s', (ki
         customer: overdueCustomer.id,
         install_date: day(-100),
         maintenance_interval_days: 90,
-        service_engineer: users.get('engineer'),
+        service_engineer: sc.users.get('engineer'),
       });
-      const reported = server.clock.now().toISOString();
+      const reported = sc.server.clock.now().toISOString();
       major = await post('service_ticket', {
         subject: '主轴异响导致停产',
         customer: overdueCustomer.id,
         impact: 'stops_production',
         reported_at: reported,
-        account_manager: users.get('sales_east'),
+        account_manager: sc.users.get('sales_east'),
       });
       general = await post('service_ticket', {
         subject: '咨询操作培训',
@@ -295,11 +241,11 @@ describe.each(testDatabaseKinds())('manufacturing CRM pack scenarios on %s', (ki
         impact: 'general',
         reported_at: reported,
       });
-      await server.app.jobRunner.drain();
-      await server.app.rules.engine.syncSchedules(APP);
-      server.clock.advance(86_400_000);
-      await server.app.jobRunner.drain();
-      token = await server.login('admin'); // access tokens live 15 min of clock time
+      await sc.server.app.jobRunner.drain();
+      await sc.server.app.rules.engine.syncSchedules(APP);
+      sc.server.clock.advance(86_400_000);
+      await sc.server.app.jobRunner.drain();
+      sc.token = await sc.server.login('admin'); // access tokens live 15 min of clock time
     });
 
     const tasksOf = (filter: unknown) => list('task', filter);
@@ -315,9 +261,9 @@ describe.each(testDatabaseKinds())('manufacturing CRM pack scenarios on %s', (ki
           { '==': [{ var: 'task_type' }, 'credit_review'] },
         ],
       });
-      expect(review.map((t) => t.assignee)).toEqual([users.get('finance')]);
-      const financeToken = await server.login('finance');
-      const inbox = await server.call('GET', '/api/notifications?limit=200', { token: financeToken });
+      expect(review.map((t) => t.assignee)).toEqual([sc.users.get('finance')]);
+      const financeToken = await sc.server.login('finance');
+      const inbox = await sc.server.call('GET', '/api/notifications?limit=200', { token: financeToken });
       expect(inbox.json().items).toEqual(
         expect.arrayContaining([
           expect.objectContaining({ source: 'rule:overdue_credit_alert', recordId: overdueReceivable.id }),
@@ -332,13 +278,13 @@ describe.each(testDatabaseKinds())('manufacturing CRM pack scenarios on %s', (ki
       const winBack = await tasksOf({
         and: [{ '==': [{ var: 'customer' }, declining.id] }, { '==': [{ var: 'task_type' }, 'win_back'] }],
       });
-      expect(winBack.map((t) => t.assignee)).toEqual([users.get('sales_north')]);
+      expect(winBack.map((t) => t.assignee)).toEqual([sc.users.get('sales_north')]);
     });
 
     it('gives the account manager a renewal task for a contract ending within 30 days, once', async () => {
       const renewal = await tasksOf({ '==': [{ var: 'contract' }, contract.id] });
       expect(renewal).toHaveLength(1);
-      expect(renewal[0]).toMatchObject({ task_type: 'renewal', assignee: users.get('sales_south') });
+      expect(renewal[0]).toMatchObject({ task_type: 'renewal', assignee: sc.users.get('sales_south') });
       const [after] = await list('contract', { '==': [{ var: 'id' }, contract.id] });
       expect(after!.renewal_reminded).toBe(true);
     });
@@ -346,14 +292,17 @@ describe.each(testDatabaseKinds())('manufacturing CRM pack scenarios on %s', (ki
     it('gives the service engineer a preventive maintenance task when the equipment’s interval is due', async () => {
       const due = await tasksOf({ '==': [{ var: 'equipment' }, equipment.id] });
       expect(due).toHaveLength(1);
-      expect(due[0]).toMatchObject({ task_type: 'maintenance', assignee: users.get('engineer') });
+      expect(due[0]).toMatchObject({ task_type: 'maintenance', assignee: sc.users.get('engineer') });
       const [after] = await list('equipment', { '==': [{ var: 'id' }, equipment.id] });
       expect(after!.maintenance_task_open).toBe(true);
     });
 
     it('reminds the owner of a service request within 15 min and escalates only the major-impact one after 2 h', async () => {
       const reminder = await tasksOf({ '==': [{ var: 'service_ticket' }, major.id] });
-      expect(reminder[0]).toMatchObject({ task_type: 'service_reminder', assignee: users.get('sales_east') });
+      expect(reminder[0]).toMatchObject({
+        task_type: 'service_reminder',
+        assignee: sc.users.get('sales_east'),
+      });
       expect(
         new Date(String(reminder[0]!.due_at)).getTime() - new Date(String(major.reported_at)).getTime(),
       ).toBe(15 * 60_000);

@@ -90,7 +90,8 @@ export async function packRoutes(app: FastifyInstance, ctx: ServerContext): Prom
         manifest: pack.manifest,
         appId: pack.app.id,
         documents,
-        seeds: Object.keys(pack.seed),
+        // The reference seed is installed always, so it is not one to choose.
+        seeds: Object.keys(pack.seed).filter((name) => name !== pack.manifest.referenceSeed),
         installed,
       };
     },

@@ -8,10 +8,12 @@ import {
   type PackManifest,
   type PackUpgradeChange,
   packContentHash,
+  type SeedSpec,
   validateAppDefinition,
 } from '@lattice/engine';
 import type { RequestContext } from '@lattice/engine/storage';
 import { checkPackDependencies } from './check-pack-dependencies';
+import { insertReferenceRecords } from './insert-reference-records';
 import { loadPack } from './load-pack';
 import type { PackDeps } from './pack-deps';
 import { packError } from './pack-error';
@@ -34,6 +36,8 @@ interface Planned extends PackUpgradePreview {
   liveVersion: number;
   files: Record<string, string>;
   newApp: AppDefinition;
+  /** The new version's reference data and the installed version's (to tell additions from removals). */
+  reference: { spec: SeedSpec; previous: SeedSpec | undefined } | null;
 }
 
 async function plan(deps: PackDeps, source: Parameters<typeof loadPack>[0]): Promise<Planned> {
@@ -71,7 +75,20 @@ async function plan(deps: PackDeps, source: Parameters<typeof loadPack>[0]): Pro
     liveVersion: liveApp.version,
     files,
     newApp: pack.app,
+    reference: referenceSpecs(pack.manifest, pack.seed, installed),
   };
+}
+
+function referenceSpecs(
+  manifest: PackManifest,
+  seed: Record<string, SeedSpec>,
+  installed: { manifest: PackManifest; files: Record<string, string> },
+): Planned['reference'] {
+  const spec = manifest.referenceSeed ? seed[manifest.referenceSeed] : undefined;
+  if (!spec) return null;
+  const name = installed.manifest.referenceSeed;
+  const text = name ? installed.files[`seed/${name}.json`] : undefined;
+  return { spec, previous: text ? (JSON.parse(text) as SeedSpec) : undefined };
 }
 
 /**
@@ -89,6 +106,7 @@ export async function previewPackUpgrade(
     newApp: _n,
     unchanged: _u,
     liveVersion: _v,
+    reference: _r,
     ...preview
   } = await plan(deps, source);
   return preview;
@@ -97,40 +115,56 @@ export async function previewPackUpgrade(
 /**
  * Applies an upgrade in ONE transaction: saves the merged app as the draft, publishes it (storage
  * migration included; a lossy change needs `confirmLossy`) and makes the new version the next upgrade's
- * base. When the merge changes no document, nothing is published: only the base moves on. User records and customisations stay; on any error nothing changes.
+ * base. Reference records (`referenceSeed`) the new version adds and the app does not hold yet are written
+ * too. When the merge changes no document, nothing is published: only the base moves on. User records and customisations stay; on any error nothing changes.
  */
 export async function upgradePack(
   deps: PackDeps,
   rc: RequestContext,
   source: Parameters<typeof loadPack>[0],
   opts: { confirmLossy?: boolean } = {},
-): Promise<PackUpgradePreview & { appVersion: number }> {
+): Promise<PackUpgradePreview & { appVersion: number; referenceRecords: number }> {
   const p = await plan(deps, source);
   if (p.problems.length > 0) throw new LatticeError('LATTICE_ERR_VALIDATION', p.problems);
-  const appVersion = await deps.db.kysely.transaction().execute(async (trx) => {
-    let version = p.liveVersion;
-    if (!p.unchanged) {
-      await deps.appStore.saveDraft(rc, p.appId, p.merged, { trx });
-      const published = await deps.appStore.publish(
-        p.appId,
-        {
+  // Read before the transaction: PGlite serves one connection, so a read outside `trx` would wait on it.
+  const userIds = new Map((await deps.users.list()).map((u) => [u.username, u.id]));
+  const { version: appVersion, referenceRecords } = await deps.db.kysely
+    .transaction()
+    .execute(async (trx) => {
+      let version = p.liveVersion;
+      if (!p.unchanged) {
+        await deps.appStore.saveDraft(rc, p.appId, p.merged, { trx });
+        const published = await deps.appStore.publish(
+          p.appId,
+          {
+            trx,
+            confirmLossy: opts.confirmLossy ?? false,
+            note: `pack upgrade ${p.from.id} ${p.from.version} → ${p.to.version}`,
+          },
+          rc,
+        );
+        version = published.version;
+      }
+      let referenceRecords = 0;
+      if (p.reference) {
+        const added = await insertReferenceRecords(deps, rc, p.merged, p.reference.spec, {
           trx,
-          confirmLossy: opts.confirmLossy ?? false,
-          note: `pack upgrade ${p.from.id} ${p.from.version} → ${p.to.version}`,
-        },
-        rc,
+          now: deps.clock.now(),
+          source: `pack:${p.to.id}@${p.to.version}`,
+          userIds,
+          onlyMissing: { previous: p.reference.previous },
+        });
+        referenceRecords = added.records;
+      }
+      await putPackInstall(
+        trx,
+        { appId: p.appId, manifest: p.to, hash: packContentHash(p.files), files: p.files, app: p.newApp },
+        deps.clock.now(),
+        rc.actor.id,
       );
-      version = published.version;
-    }
-    await putPackInstall(
-      trx,
-      { appId: p.appId, manifest: p.to, hash: packContentHash(p.files), files: p.files, app: p.newApp },
-      deps.clock.now(),
-      rc.actor.id,
-    );
-    return version;
-  });
+      return { version, referenceRecords };
+    });
   deps.appStore.forgetLive(p.appId);
-  const { merged: _m, files: _f, newApp: _n, unchanged: _u, liveVersion: _v, ...preview } = p;
-  return { ...preview, appVersion };
+  const { merged: _m, files: _f, newApp: _n, unchanged: _u, liveVersion: _v, reference: _r, ...preview } = p;
+  return { ...preview, appVersion, referenceRecords };
 }

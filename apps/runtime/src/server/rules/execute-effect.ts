@@ -51,14 +51,15 @@ export async function executeEffect(env: RulesEnv, scope: EffectScope, effect: R
       });
       return;
     case 'createTask': {
-      const record = await load(effect.entity, effect.recordId);
+      // A report-driven schedule runs without a record: its task links to no record.
+      const record = effect.recordId ? await load(effect.entity, effect.recordId) : {};
       const [assignee] = await resolveRecipients(trx, effect.assignee, record);
       await createTask(env, scope, wctx, {
         title: pickText(effect.title, scope.locale),
         assignee: assignee ?? null,
         dueAt: effect.dueAt,
         values: effect.values,
-        link: { entity: effect.entity, recordId: effect.recordId },
+        link: effect.recordId ? { entity: effect.entity, recordId: effect.recordId } : null,
         source,
       });
       return;

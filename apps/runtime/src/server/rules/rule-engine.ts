@@ -25,6 +25,7 @@ import {
   ruleData,
 } from '@lattice/flow-engine';
 import type { JobRunner } from '../jobs/job-runner';
+import { countReportRows } from './count-report-rows';
 import { executeEffect } from './execute-effect';
 import { forEachMatch } from './for-each-match';
 import { ruleSetFor } from './rule-set-for';
@@ -135,6 +136,7 @@ export function createRuleEngine(env: RulesEnv): RuleEngine {
       clock,
       depth: chainDepthOf(ctx),
       eventId: eventIdOf(event, clock.now()),
+      approval: event.type === 'approval_outcome' ? (event.approval ?? null) : null,
     };
     const out: RuleRunResult[] = [];
     for (const compiled of matching) {
@@ -305,25 +307,35 @@ export function createRuleEngine(env: RulesEnv): RuleEngine {
           .scheduled()
           .find((c) => c.rule.name === name && c.rule.entity === entity);
         if (!compiled || compiled.rule.trigger.type !== 'schedule') return;
+        const eventId = `schedule:${dueAt}`;
         const wctx = ruleWriteContext(clock, name, 0);
-        await forEachMatch(
-          env.records,
-          wctx,
-          trx,
-          job.appId,
-          entity,
-          compiled.rule.trigger.filter,
-          async (record) => {
+        const reportName = compiled.rule.trigger.report;
+        if (reportName !== undefined) {
+          // Once per run, and only while the report has rows (a digest task, not one per record).
+          const rows = await countReportRows(trx, app, reportName, clock.now());
+          if (rows > 0) {
+            const report = { name: reportName, rows };
             await runRule(
               trx,
               app,
               compiled,
-              { record, clock, depth: 0, eventId: `schedule:${dueAt}` },
+              { record: {}, clock, depth: 0, eventId, report },
               null,
               undefined,
             );
-          },
-        );
+          }
+        } else
+          await forEachMatch(
+            env.records,
+            wctx,
+            trx,
+            job.appId,
+            entity,
+            compiled.rule.trigger.filter,
+            async (record) => {
+              await runRule(trx, app, compiled, { record, clock, depth: 0, eventId }, null, undefined);
+            },
+          );
         const due = new Date(dueAt);
         await enqueueNextRun(trx, job.appId, compiled.rule, due > clock.now() ? due : clock.now());
       });

@@ -1,5 +1,6 @@
 import { LatticeError } from '@lattice/engine';
 import type { AppStore, DbTransaction } from '@lattice/engine/storage';
+import type { FlowSignature } from '@lattice/flow-engine';
 import type { ServerContext } from '../server-context';
 import { migrateRulesSchema } from './migrate-rules-schema';
 import { createNotificationStore, type NotificationStore } from './notification-store';
@@ -19,6 +20,9 @@ export interface ApprovalOutcomes {
         recordId: string;
         outcome: 'approved' | 'rejected';
         actorId: string;
+        instanceId: string;
+        /** The latest signature of the run, for `$approval.signedBy/signedAt/signature`. */
+        signature?: FlowSignature;
       },
     ) => Promise<void>,
   ): void;
@@ -66,6 +70,13 @@ export async function setupRules(
       flow: e.flow,
       outcome: e.outcome,
       record,
+      approval: {
+        instanceId: e.instanceId,
+        decidedBy: e.actorId,
+        ...(e.signature
+          ? { signedBy: e.signature.by, signedAt: e.signature.at, signature: e.signature.file }
+          : {}),
+      },
     });
   });
   ctx.appStore = withScheduleSync(ctx.appStore, engine, opts.log);

@@ -1,10 +1,11 @@
 import type { FileRef } from '@lattice/engine';
+import { SignaturePad } from '@lattice/form-builder';
 import { useEffect, useState } from 'react';
 import { ft } from '../files/file-text';
 import { uploadFile } from '../files/file-uploader';
 import { ApiError } from '../lib/api';
 import { errorMessage } from '../lib/error-message';
-import { label } from '../lib/i18n';
+import { getLocale, label } from '../lib/i18n';
 import { at } from './approval-text';
 import { actOnFlow, type FlowAction, type FlowInstance, type Person, people } from './approvals-api';
 
@@ -12,8 +13,9 @@ export type DialogKind = 'approve' | 'reject' | 'transfer' | 'add_signer' | 'com
 
 /**
  * The modal for one approval action: a comment box plus what the action needs (reject target, person,
- * before/after; for a comment, uploaded files — stored against the flow's `record` — and links). Errors
- * from the server (e.g. "already decided") show inside it.
+ * before/after; for a comment, uploaded files — stored against the flow's `record` — and links; for an
+ * approval of a step that requires it, the signature pad, whose PNG is uploaded as a flow file of the
+ * `record` and sent as `signature`). Errors from the server (e.g. "already decided") show inside it.
  */
 export function ApprovalActionDialog(p: {
   app: string;
@@ -22,8 +24,10 @@ export function ApprovalActionDialog(p: {
   taskId?: string | null;
   /** Earlier approval steps one may send the record back to. */
   visited?: FlowInstance['visitedNodes'];
-  /** The flow's record: comment attachments are uploaded for it. */
+  /** The flow's record: comment attachments (and the signature image) are uploaded for it. */
   record?: { entity: string; id: string };
+  /** The step being approved needs a handwritten signature: show the signature pad. */
+  requireSignature?: boolean;
   onDone: (inst: FlowInstance) => void;
   onCancel: () => void;
 }) {
@@ -37,6 +41,8 @@ export function ApprovalActionDialog(p: {
   const [who, setWho] = useState<Person[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const [signature, setSignature] = useState<string | null>(null);
+  const signing = p.kind === 'approve' && p.requireSignature === true;
   const needsUser = p.kind === 'transfer' || p.kind === 'add_signer';
 
   useEffect(() => {
@@ -46,12 +52,12 @@ export function ApprovalActionDialog(p: {
     return () => document.removeEventListener('keydown', onKey);
   }, [needsUser, p.app, p.onCancel]);
 
-  const action = (): FlowAction => {
+  const action = (signed?: FileRef): FlowAction => {
     const c = comment.trim() ? { comment: comment.trim() } : {};
     const task = p.taskId ? { taskId: p.taskId } : {};
     switch (p.kind) {
       case 'approve':
-        return { type: 'approve', ...task, ...c };
+        return { type: 'approve', ...task, ...c, ...(signed ? { signature: signed } : {}) };
       case 'reject':
         return { type: 'reject', ...task, ...c, to: target === 'submitter' ? 'submitter' : { node: target } };
       case 'transfer':
@@ -97,7 +103,9 @@ export function ApprovalActionDialog(p: {
     setBusy(true);
     setError(null);
     try {
-      p.onDone(await actOnFlow(p.app, p.instanceId, action()));
+      const signed =
+        signing && p.record && signature ? await uploadSignature(p.app, p.record, signature) : undefined;
+      p.onDone(await actOnFlow(p.app, p.instanceId, action(signed)));
     } catch (e) {
       setError(e);
     } finally {
@@ -106,7 +114,8 @@ export function ApprovalActionDialog(p: {
   };
 
   const title = p.kind === 'add_signer' ? at('addSigner') : at(p.kind);
-  const invalid = (needsUser && !user) || (p.kind === 'comment' && !comment.trim());
+  const invalid =
+    (needsUser && !user) || (p.kind === 'comment' && !comment.trim()) || (signing && !signature);
   return (
     <div className="rt-modal-backdrop" onClick={p.onCancel}>
       <div
@@ -162,6 +171,17 @@ export function ApprovalActionDialog(p: {
                 {at(pos)}
               </label>
             ))}
+          </div>
+        )}
+        {signing && (
+          <div className="rt-field" data-testid="approval-signature">
+            <span>{at('signatureRequired')}</span>
+            <SignaturePad
+              value={signature}
+              onChange={setSignature}
+              locale={getLocale()}
+              inputId="ap-signature-pad"
+            />
           </div>
         )}
         <label className="rt-field">
@@ -245,4 +265,16 @@ export function ApprovalActionDialog(p: {
       </div>
     </div>
   );
+}
+
+/** Uploads the pad's PNG data URL as a flow file of the record (`$comment`), returning its ref. */
+async function uploadSignature(
+  app: string,
+  record: { entity: string; id: string },
+  dataUrl: string,
+): Promise<FileRef> {
+  // Decoded here rather than fetch(dataUrl): the page's CSP need not allow data: in connect-src.
+  const bytes = Uint8Array.from(atob(dataUrl.slice(dataUrl.indexOf(',') + 1)), (ch) => ch.charCodeAt(0));
+  const file = new File([bytes], 'signature.png', { type: 'image/png' });
+  return uploadFile(app, { entity: record.entity, field: '$comment', recordId: record.id }, file);
 }

@@ -139,6 +139,8 @@ export function ApprovalInboxPage() {
           instanceId={acting.item.instanceId}
           taskId={acting.item.taskId}
           kind={acting.kind}
+          record={{ entity: acting.item.entity, id: acting.item.recordId }}
+          requireSignature={acting.item.requireSignature}
           onCancel={() => setActing(null)}
           onDone={() => {
             setActing(null);

@@ -20,6 +20,8 @@ export const at = createTranslator({
   urge: { zh: '催办', en: 'Urge' },
   comment: { zh: '评论', en: 'Comment' },
   commentPlaceholder: { zh: '审批意见（可选）', en: 'Comment (optional)' },
+  signatureRequired: { zh: '此步骤需要您手写签名', en: 'This step needs your handwritten signature' },
+  signedBy: { zh: '签名', en: 'Signature' },
   attachments: { zh: '附件链接（每行一个）', en: 'Attachment links (one per line)' },
   send: { zh: '提交', en: 'Submit' },
   cancel: { zh: '取消', en: 'Cancel' },

@@ -132,6 +132,7 @@ function FlowCard(p: { app: string; flow: FlowInstance; onChanged?: () => void }
           taskId={myTask?.id ?? null}
           visited={flow.visitedNodes}
           record={{ entity: flow.entity, id: flow.recordId }}
+          requireSignature={flow.activeNodes.some((n) => n.nodeId === myTask?.nodeId && n.requireSignature)}
           onCancel={() => setDialog(null)}
           onDone={() => {
             setDialog(null);
@@ -169,6 +170,12 @@ function TimelineLine({ app, e }: { app: string; e: FlowEvent }) {
                 <FileLinks key={a.id} app={app} refs={[a]} image />
               ),
             )}
+          </div>
+        )}
+        {e.signature && (
+          <div className="ap-signature" data-testid="approval-signature-image">
+            <span className="lt-muted">{at('signedBy')}:</span>{' '}
+            <FileLinks app={app} refs={[e.signature]} image />
           </div>
         )}
         <time className="lt-muted ap-time" dateTime={e.at}>

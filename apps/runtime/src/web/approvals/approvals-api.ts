@@ -20,6 +20,8 @@ export interface InboxItem {
   recordTitle: string;
   nodeId: string | null;
   nodeLabel: Text | null;
+  /** Approving needs a handwritten signature. */
+  requireSignature: boolean;
   status: FlowStatus;
   taskStatus: string | null;
   submitter: string | null;
@@ -37,6 +39,8 @@ export interface FlowEvent {
   action: string;
   comment: string | null;
   attachments: FlowAttachment[];
+  /** The signature image given with an approval (steps that require one). */
+  signature: FileRef | null;
   target: string | null;
 }
 
@@ -62,7 +66,7 @@ export interface FlowInstance {
   submitterName: string | null;
   createdAt: string;
   finishedAt: string | null;
-  activeNodes: { nodeId: string; label: Text | null }[];
+  activeNodes: { nodeId: string; label: Text | null; requireSignature: boolean }[];
   editableFields: string[];
   visitedNodes: { nodeId: string; label: Text | null }[];
   tasks: FlowTask[];
@@ -71,7 +75,7 @@ export interface FlowInstance {
 
 /** A user action on an instance; see the server's `FlowAction`. */
 export type FlowAction =
-  | { type: 'approve'; taskId?: string; comment?: string }
+  | { type: 'approve'; taskId?: string; comment?: string; signature?: FileRef }
   | { type: 'reject'; taskId?: string; comment?: string; to?: 'submitter' | { node: string } }
   | { type: 'transfer'; taskId?: string; to: string; comment?: string }
   | { type: 'add_signer'; taskId?: string; user: string; position: 'before' | 'after'; comment?: string }

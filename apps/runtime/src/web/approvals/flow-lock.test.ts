@@ -14,7 +14,7 @@ const flow = (status: FlowInstance['status'], assignee: string, taskStatus = 'pe
   submitterName: '销售',
   createdAt: '2026-01-01T00:00:00Z',
   finishedAt: null,
-  activeNodes: [{ nodeId: 'countersign', label: null }],
+  activeNodes: [{ nodeId: 'countersign', label: null, requireSignature: false }],
   editableFields: ['credit_limit'],
   visitedNodes: [],
   tasks: [

@@ -46,6 +46,7 @@ export function checkReport(ctx: CheckContext, doc: ReportDoc, p: string): void 
     (i) => aliases[i]!.path,
     VALIDATION_NOUNS.alias,
   );
+  if (ds.having !== undefined) checkLogic(ctx, ds.having, `${dp}.having`);
   const known = new Set(aliases.map((a) => a.alias));
   const alias = (name: string | undefined, path: string) => {
     if (name !== undefined && !known.has(name)) report(ctx, path, 'unknownAlias', { actual: q(name) });

@@ -39,6 +39,12 @@ function checkTrigger(ctx: CheckContext, entity: IndexedEntity | undefined, t: R
       return;
     case 'schedule':
       checkFilter(ctx, t.filter, `${p}.filter`);
+      if (t.report !== undefined) {
+        requireDocument(ctx, 'report', t.report, `${p}.report`);
+        // A report-driven run happens once, not per record: a record filter would have nothing to select.
+        if (t.filter !== undefined)
+          report(ctx, `${p}.filter`, 'exclusiveWith', { actual: 'filter', other: 'report' });
+      }
       return;
     case 'relative_timer':
       requireFieldType(ctx, entity, t.from, DATE_FIELD_TYPES, `${p}.from`);

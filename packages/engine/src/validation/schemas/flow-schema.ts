@@ -30,6 +30,7 @@ const node = taggedUnion('type', { required: ['id'], properties: { id: localIdSc
       approvers: arrayOf(approver, { minItems: 1 }),
       fallback: approver,
       editableFields: arrayOf(identifierSchema),
+      requireSignature: { type: 'boolean' },
       timeout: object(['after', 'action'], {
         after: durationSchema,
         action: { enum: ['remind', 'escalate', 'auto_approve', 'auto_reject'] },

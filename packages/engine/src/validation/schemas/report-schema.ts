@@ -37,6 +37,7 @@ const dataset = object(['entity', 'dimensions', 'measures'], {
   filter: jsonLogicSchema,
   dimensions: arrayOf(dimension),
   measures: arrayOf(measure),
+  having: jsonLogicSchema,
   sort: arrayOf(object(['by', 'dir'], { by: identifierSchema, dir: { enum: ['asc', 'desc'] } })),
   limit: { type: 'integer', minimum: 1, maximum: 100000 },
 });

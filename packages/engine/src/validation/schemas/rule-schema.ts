@@ -44,6 +44,7 @@ const trigger = taggedUnion('type', {}, [
       cron: { type: 'string', pattern: '^\\S+(\\s+\\S+){4,5}$' },
       timezone: { type: 'string', minLength: 1 },
       filter: jsonLogicSchema,
+      report: identifierSchema,
     },
   },
   {

@@ -1,12 +1,41 @@
+import type { Locale } from '@lattice/engine';
 import { useEffect, useRef } from 'react';
 import { formText } from '../../i18n/form-text';
 import type { WidgetProps } from './widget-props';
 
-/** A canvas signature pad (pointer events: mouse, pen and touch); the value is a PNG data URL. */
+/** The `signature` field widget: a {@link SignaturePad} bound to the field's value. */
 export function SignatureWidget(p: WidgetProps) {
+  return (
+    <SignaturePad
+      value={typeof p.value === 'string' ? p.value : null}
+      onChange={p.onChange}
+      readonly={p.readonly}
+      invalid={p.invalid}
+      locale={p.locale}
+      inputId={p.inputId}
+    />
+  );
+}
+
+/** Props of {@link SignaturePad}. */
+export interface SignaturePadProps {
+  /** A PNG data URL, or null when unsigned. */
+  value: string | null;
+  onChange: (dataUrl: string | null) => void;
+  readonly?: boolean;
+  invalid?: boolean;
+  locale: Locale;
+  inputId: string;
+}
+
+/**
+ * A canvas signature pad (pointer events: mouse, pen and touch); the value is a PNG data URL. Used by
+ * `signature` fields and by approval steps that require a handwritten signature (runtime inbox).
+ */
+export function SignaturePad(p: SignaturePadProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const drawing = useRef(false);
-  const dataUrl = typeof p.value === 'string' ? p.value : null;
+  const dataUrl = p.value;
 
   useEffect(() => {
     const c = canvas.current;
@@ -35,7 +64,7 @@ export function SignatureWidget(p: WidgetProps) {
         width={480}
         height={160}
         aria-label={formText('signHere', p.locale)}
-        aria-invalid={p.invalid}
+        aria-invalid={p.invalid ?? false}
         className="lf-signature-pad"
         onPointerDown={(e) => {
           if (p.readonly) return;
