@@ -195,6 +195,16 @@ describe('manufacturing CRM pack in the browser', () => {
     for (const card of ['tier', 'risk_grade', 'health_score', 'lifecycle_stage', 'credit_rating']) {
       expect(await page.locator(`[data-kpi=${card}] .rt-kpi-value`).textContent()).not.toBe('');
     }
+    // The open-opportunity card counts in the database, with the card's own stage filter.
+    const open = await api.list('opportunity', {
+      and: [
+        { '==': [{ var: 'customer' }, customerId] },
+        { in: [{ var: 'stage' }, ['lead', 'qualified', 'proposal', 'negotiation']] },
+      ],
+    });
+    await expect
+      .poll(() => page.locator('[data-kpi=opportunity] .rt-kpi-value').textContent())
+      .toBe(String(open.length));
     await expect.poll(() => page.locator('[data-section=orders] tbody tr').count()).toBeGreaterThan(0);
     await expect.poll(() => page.locator('[data-section=contacts] tbody tr').count()).toBeGreaterThan(0);
     await page.waitForSelector('[data-section=order_history] canvas');

@@ -32,6 +32,8 @@ export interface KpiCard {
     via: string;
     aggregate: 'count' | 'sum' | 'avg' | 'min' | 'max';
     measure?: string;
+    /** Only the related records matching it count, e.g. open opportunities (JsonLogic query subset). */
+    filter?: JsonLogic;
   };
   format?: 'number' | 'currency' | 'percent' | 'text';
 }

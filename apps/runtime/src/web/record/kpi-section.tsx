@@ -1,38 +1,31 @@
-import type { AppDefinition, EntityDoc, KpiCard, RecordPageSection } from '@lattice/engine';
+import type { AppDefinition, Dataset, EntityDoc, KpiCard, Measure, RecordPageSection } from '@lattice/engine';
 import { findEntity } from '@lattice/engine';
 import { formatNumber } from '@lattice/form-builder';
 import { useEffect, useState } from 'react';
 import { FieldValue } from '../components/field-value';
+import { api } from '../lib/api';
 import { label } from '../lib/i18n';
-import { type RecordData, recordsApi } from '../lib/records-api';
+import type { RecordData } from '../lib/records-api';
 import { t } from '../lib/ui-text';
+import { andFilters } from '../views/filter-model';
 
 type Kpis = Extract<RecordPageSection, { type: 'kpis' }>;
 
-/** Related records read for one aggregate card; beyond this the card shows "≥". */
-const KPI_SCAN_LIMIT = 200;
-
-/** Aggregates a measure over related rows (`count` ignores the measure). */
-export function aggregate(
-  rows: RecordData[],
-  how: NonNullable<KpiCard['related']>['aggregate'],
-  measure?: string,
-): number | null {
-  if (how === 'count') return rows.length;
-  const values = rows
-    .map((r) => (measure ? r[measure] : null))
-    .filter((v): v is number => typeof v === 'number');
-  if (values.length === 0) return null;
-  switch (how) {
-    case 'sum':
-      return values.reduce((a, b) => a + b, 0);
-    case 'avg':
-      return values.reduce((a, b) => a + b, 0) / values.length;
-    case 'min':
-      return Math.min(...values);
-    case 'max':
-      return Math.max(...values);
-  }
+/**
+ * The dataset that computes one related-records card in the database (all rows, not a page of them),
+ * through `POST /api/apps/:app/datasets/run` so the user's record scopes apply.
+ */
+export function kpiDataset(rel: NonNullable<KpiCard['related']>, recordId: string): Dataset {
+  const measure: Measure =
+    rel.aggregate === 'count' || !rel.measure
+      ? { type: 'count', as: 'value' }
+      : { type: rel.aggregate, field: rel.measure, as: 'value' };
+  return {
+    entity: rel.entity,
+    filter: andFilters(rel.filter, { '==': [{ var: rel.via }, recordId] })!,
+    dimensions: [],
+    measures: [measure],
+  };
 }
 
 function formatKpi(value: number | null, format: KpiCard['format']): string {
@@ -42,33 +35,27 @@ function formatKpi(value: number | null, format: KpiCard['format']): string {
   return formatNumber(value, 'number');
 }
 
-function RelatedKpi(p: { app: string; definition: AppDefinition; card: KpiCard; id: string }) {
+function RelatedKpi(p: { app: string; card: KpiCard; id: string }) {
   const rel = p.card.related!;
-  const [state, setState] = useState<{ value: number | null; more: boolean } | null>(null);
+  const [value, setValue] = useState<number | null | undefined>(undefined);
   useEffect(() => {
     let live = true;
-    recordsApi
-      .list(p.app, rel.entity, { filter: { '==': [{ var: rel.via }, p.id] }, limit: KPI_SCAN_LIMIT })
-      .then(
-        (page) =>
-          live &&
-          setState({
-            value: aggregate(page.items, rel.aggregate, rel.measure),
-            more: page.nextCursor !== null,
-          }),
-        () => live && setState({ value: null, more: false }),
-      );
+    const dataset = kpiDataset(rel, p.id);
+    api<{ rows: Record<string, unknown>[] }>('POST', `/api/apps/${encodeURIComponent(p.app)}/datasets/run`, {
+      dataset,
+    }).then(
+      (r) => {
+        const v = r.rows[0]?.value;
+        if (live) setValue(typeof v === 'number' ? v : null);
+      },
+      () => live && setValue(null),
+    );
     return () => {
       live = false;
     };
-  }, [p.app, rel.entity, rel.via, rel.aggregate, rel.measure, p.id]);
-  if (!state) return <>…</>;
-  return (
-    <>
-      {state.more && rel.aggregate === 'count' ? '≥ ' : ''}
-      {formatKpi(state.value, p.card.format)}
-    </>
-  );
+  }, [p.app, rel, p.id]);
+  if (value === undefined) return <>…</>;
+  return <>{formatKpi(value, p.card.format)}</>;
 }
 
 /** KPI cards: a field of the record, or an aggregate over related records. */
@@ -92,7 +79,7 @@ export function KpiSection(p: {
                 <FieldValue app={p.app} entity={p.entity} name={card.field} value={p.record[card.field]} />
               )
             ) : card.related && findEntity(p.definition, card.related.entity) ? (
-              <RelatedKpi app={p.app} definition={p.definition} card={card} id={p.record.id} />
+              <RelatedKpi app={p.app} card={card} id={p.record.id} />
             ) : (
               t('kpiEmpty')
             )}

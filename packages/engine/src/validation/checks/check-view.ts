@@ -86,6 +86,7 @@ function checkSection(
         requireBackReference(ctx, child, c.related.via, parentName, `${cp}.related.via`);
         if (c.related.measure !== undefined)
           requireField(ctx, child, c.related.measure, `${cp}.related.measure`);
+        checkFilter(ctx, c.related.filter, `${cp}.related.filter`);
       });
       return;
     case 'related': {

@@ -22,6 +22,7 @@ const kpiCard = object(['label'], {
     via: identifierSchema,
     aggregate,
     measure: identifierSchema,
+    filter: jsonLogicSchema,
   }),
   format: { enum: ['number', 'currency', 'percent', 'text'] },
 });
