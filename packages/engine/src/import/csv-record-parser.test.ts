@@ -32,4 +32,13 @@ describe('CsvRecordParser', () => {
     const p = new CsvRecordParser(',', 10);
     expect(() => p.push('"unbalanced quote that goes on and on')).toThrow(/longer than 10/);
   });
+  it('hands out the records before a record that never ends, then refuses it', () => {
+    const p = new CsvRecordParser(',', 10);
+    expect(p.push('a,b\n1,2\n"unbalanced quote that goes on and on')).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
+    expect(() => p.push('more')).toThrow(/longer than 10/);
+    expect(() => p.end()).toThrow(/longer than 10/);
+  });
 });

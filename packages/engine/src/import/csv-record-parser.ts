@@ -12,6 +12,7 @@
 export class CsvRecordParser {
   private buf = '';
   private first = true;
+  private failure: Error | null = null;
   private readonly d: number;
 
   constructor(
@@ -24,6 +25,7 @@ export class CsvRecordParser {
 
   /** Parses as many whole records as `chunk` completes. */
   push(chunk: string): string[][] {
+    if (this.failure) throw this.failure;
     let text = this.buf + chunk;
     if (this.first && text.length > 0) {
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
@@ -33,13 +35,19 @@ export class CsvRecordParser {
     const used = this.parse(text, out, false);
     this.buf = text.slice(used);
     if (this.buf.length > this.maxRecordChars) {
-      throw new Error(`a record is longer than ${this.maxRecordChars} characters (unbalanced quote?)`);
+      // The records before the broken one are good: hand them out first, fail on the next call, so the
+      // error names the right record.
+      this.failure = new Error(
+        `a record is longer than ${this.maxRecordChars} characters (unbalanced quote?)`,
+      );
+      if (out.length === 0) throw this.failure;
     }
     return out;
   }
 
   /** Parses what is left (a final record without a line break). */
   end(): string[][] {
+    if (this.failure) throw this.failure;
     const out: string[][] = [];
     if (this.buf.length) this.parse(this.buf, out, true);
     this.buf = '';

@@ -88,6 +88,10 @@ export interface RunImportOptions {
 }
 
 const DEFAULT_BATCH = 2000;
+/** Batches read and converted ahead of the one being written (memory: this many batches of rows). */
+const READ_AHEAD_BATCHES = 4;
+const YIELD_EVERY_ROWS = 50;
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 /** From this size on an .xlsx is read on a worker thread (below it, starting one costs more than it saves). */
 const WORKER_MIN_BYTES = 512 * 1024;
 const DEFAULT_LEASE_MS = 60_000;
@@ -97,13 +101,12 @@ const ABORT_MODE_LEASE_MS = 60 * 60_000;
 class RowsRejected extends Error {}
 
 /**
- * Runs (or resumes) one import: claims its lease, streams the sheet (an .xlsx is parsed on a worker thread),
- * converts rows (`rowToInput`),
- * and writes them with `importRecordBatch`. Skip-bad-rows mode commits each batch with the checkpoint,
- * counters and error rows in one transaction, so a crash resumes after the last committed row with no
- * duplicates or gaps; all-or-nothing mode writes everything in one transaction and rolls it back if any
- * row is bad. Reading the next batch overlaps the database work of the current one. Returns the final
- * job, or null when another runner holds it.
+ * Runs (or resumes) one import: claims its lease, streams the sheet (an .xlsx is parsed on a worker
+ * thread), converts rows (`rowToInput`) and writes them with `importRecordBatch`. Skip-bad-rows mode
+ * commits each batch with the checkpoint, counters and error rows in one transaction, so a crash resumes
+ * after the last committed row with no duplicates or gaps; all-or-nothing mode writes everything in one
+ * transaction and rolls it back if any row is bad. Reading the next batches overlaps the database work
+ * of the current one. Returns the final job, or null when another runner holds it.
  */
 export async function runImport(
   deps: ImportRunDeps,
@@ -253,38 +256,52 @@ class BatchRun {
     const batchSize = this.opts.batchSize ?? DEFAULT_BATCH;
     const entity = this.prepared.entity;
     let pending = emptyPending();
-    let inFlight: Promise<void> | null = null;
+    // Batches are written one after another (a chain), while reading runs ahead by up to
+    // READ_AHEAD_BATCHES: this thread converts rows whenever the database is busy with a write.
+    // A failed write fails every later one, and the reader sees it at its next wait.
+    const queued: Promise<void>[] = [];
     const flush = async (p: Pending) => {
-      if (inFlight) await inFlight;
-      inFlight = write(p);
-      inFlight.catch(() => {});
+      const next = (queued.at(-1) ?? Promise.resolve()).then(() => write(p));
+      next.catch(() => {});
+      queued.push(next);
+      if (queued.length >= READ_AHEAD_BATCHES) await queued.shift();
     };
-    for await (const r of rows) {
-      if (r.row <= this.job.headerRow) continue;
-      if (r.row <= this.job.checkpointRow) {
+    try {
+      for await (const r of rows) {
+        if (r.row <= this.job.headerRow) continue;
+        if (r.row <= this.job.checkpointRow) {
+          const ri = rowToInput(this.prepared, r);
+          if (!ri.blank && !ri.errors.length)
+            rememberImportedRow(entity, this.state, { row: r.row, input: ri.input });
+          continue;
+        }
         const ri = rowToInput(this.prepared, r);
-        if (!ri.blank && !ri.errors.length)
-          rememberImportedRow(entity, this.state, { row: r.row, input: ri.input });
-        continue;
+        pending.seen++;
+        pending.lastRow = r.row;
+        if (ri.blank) pending.blanks++;
+        else if (ri.errors.length) pending.rows.push({ row: r.row, input: ri.input, errors: ri.errors });
+        else if (this.precoerce) {
+          // Validating here, while the previous batch is being written, keeps the database and this
+          // thread busy at the same time.
+          const asCreate = coerceRecordInput(entity, ri.input, { mode: 'create', now: this.precoerce });
+          pending.rows.push({ row: r.row, input: ri.input, asCreate });
+        } else pending.rows.push({ row: r.row, input: ri.input });
+        if (pending.seen >= batchSize) {
+          await flush(pending);
+          pending = emptyPending();
+        }
+        // Rows of an already-read chunk arrive as microtasks, which would starve the database's replies
+        // (I/O callbacks) of this thread: give the event loop a turn every few dozen rows.
+        if (pending.seen % YIELD_EVERY_ROWS === 0) await yieldToEventLoop();
       }
-      const ri = rowToInput(this.prepared, r);
-      pending.seen++;
-      pending.lastRow = r.row;
-      if (ri.blank) pending.blanks++;
-      else if (ri.errors.length) pending.rows.push({ row: r.row, input: ri.input, errors: ri.errors });
-      else if (this.precoerce) {
-        // Validating here, while the previous batch is being written, keeps the database and this
-        // thread busy at the same time.
-        const asCreate = coerceRecordInput(entity, ri.input, { mode: 'create', now: this.precoerce });
-        pending.rows.push({ row: r.row, input: ri.input, asCreate });
-      } else pending.rows.push({ row: r.row, input: ri.input });
-      if (pending.seen >= batchSize) {
-        await flush(pending);
-        pending = emptyPending();
-      }
+      if (pending.seen > 0) await flush(pending);
+    } catch (error) {
+      // The file failed mid-way: let the queued writes settle before the job is marked failed (or the
+      // all-or-nothing transaction rolls back under them).
+      await Promise.allSettled(queued);
+      throw error;
     }
-    if (pending.seen > 0) await flush(pending);
-    if (inFlight) await inFlight;
+    for (const w of queued) await w;
     if (this.job.onError === 'abort') {
       if (this.rejected) throw new RowsRejected();
     }

@@ -15,22 +15,33 @@ function arrayLiteral(items: readonly unknown[]): string {
   return `{${items.map((x) => (x === null ? 'NULL' : `"${String(x).replace(/[\\"]/g, '\\$&')}"`)).join(',')}}`;
 }
 
-/** One value in COPY text format for a column of `type` (`\N` is NULL). */
-function copyValue(type: BulkColumn['type'], v: unknown): string {
-  if (v === null || v === undefined) return '\\N';
+type Encoder = (v: unknown) => string;
+
+/** How one column's non-null values are written in COPY text format. */
+function encoderFor(type: BulkColumn['type']): Encoder {
   switch (type) {
     case 'boolean':
-      return v ? 't' : 'f';
+      return (v) => (v ? 't' : 'f');
     case 'timestamptz':
-    case 'date':
-      return v instanceof Date ? v.toISOString() : escapeText(String(v));
+    case 'date': {
+      // A batch stamps every row with the same Date: format it once.
+      let last: unknown = null;
+      let lastText = '';
+      return (v) => {
+        if (v === last) return lastText;
+        const text = v instanceof Date ? v.toISOString() : escapeText(String(v));
+        last = v;
+        lastText = text;
+        return text;
+      };
+    }
     case 'text[]':
-      return escapeText(arrayLiteral(Array.isArray(v) ? v : [v]));
+      return (v) => escapeText(arrayLiteral(Array.isArray(v) ? v : [v]));
     case 'jsonb':
       // Same convention as `unnestRows`: a string that parses as JSON is JSON text already.
-      return escapeText(typeof v === 'string' && isJsonText(v) ? v : JSON.stringify(v));
+      return (v) => escapeText(typeof v === 'string' && isJsonText(v) ? v : JSON.stringify(v));
     default:
-      return typeof v === 'string' ? escapeText(v) : String(v);
+      return (v) => (typeof v === 'string' ? escapeText(v) : String(v));
   }
 }
 
@@ -43,15 +54,22 @@ function isJsonText(s: string): boolean {
   }
 }
 
-/** Rows (values in `columns` order) as COPY text-format data: one line per row. */
+/** Rows (values in `columns` order) as COPY text-format data: one line per row (`\\N` is NULL). */
 export function copyText(columns: readonly BulkColumn[], rows: readonly (readonly unknown[])[]): string {
-  let out = '';
-  for (const row of rows) {
+  const encoders = columns.map((c) => encoderFor(c.type));
+  const width = encoders.length;
+  const lines: string[] = new Array(rows.length);
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r]!;
     let line = '';
-    for (let i = 0; i < columns.length; i++) line += (i ? '\t' : '') + copyValue(columns[i]!.type, row[i]);
-    out += `${line}\n`;
+    for (let i = 0; i < width; i++) {
+      const v = row[i];
+      if (i > 0) line += '\t';
+      line += v === null || v === undefined ? '\\N' : encoders[i]!(v);
+    }
+    lines[r] = line;
   }
-  return out;
+  return lines.length ? `${lines.join('\n')}\n` : '';
 }
 
 /**
