@@ -119,6 +119,48 @@ describe('rules: designed in the studio, dry-run, fired by a relative timer, see
     }
   });
 
+  it('shows a report-driven schedule rule in the designer and switches it between "once when the report has rows" and "every matching record"', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    try {
+      await page.goto(`${rt.url}/studio/`);
+      await page.fill('input[name="username"]', 'analyst');
+      await page.fill('input[name="password"]', 'demo1234');
+      await page.click('button[type="submit"]');
+      await page.click('[data-app="mfg-crm"]');
+      await page.click('nav a[href="/studio/apps/mfg-crm/rules"]');
+      await page.click('[data-rule="weekly_dedupe_cleanup"] a[href$="/rules/weekly_dedupe_cleanup"]');
+      await page.locator('[data-testid="rule-designer"]').waitFor();
+      expect(await page.inputValue('[data-prop="trigger.type"]')).toBe('schedule');
+      expect(await page.inputValue('[data-prop="trigger.runsFor"]')).toBe('report');
+      expect(await page.inputValue('[data-prop="trigger.report"]')).toBe('suspected_duplicate_customers');
+      expect(await page.locator('[data-prop="trigger.filter"]').count()).toBe(0);
+
+      await page.selectOption('[data-prop="trigger.runsFor"]', 'records');
+      await page.locator('[data-prop="trigger.filter"]').waitFor();
+      expect(await page.locator('[data-prop="trigger.report"]').count()).toBe(0);
+      await page.selectOption('[data-prop="trigger.runsFor"]', 'report');
+      await page.selectOption('[data-prop="trigger.report"]', 'suspected_duplicate_customers');
+      expect(await page.locator('[data-prop="trigger.filter"]').count()).toBe(0);
+
+      // Its task: an expression title (the report's row count) and task fields, both shown and editable.
+      expect(await page.inputValue('[data-prop="actions.0.titleKind"]')).toBe('expression');
+      expect(await page.inputValue('[data-prop="actions.0.title"]')).toContain('$report.rows');
+      expect(await page.inputValue('[data-prop="actions.0.values.task_type.field"]')).toBe('task_type');
+      await page.selectOption('[data-prop="actions.0.titleKind"]', 'text');
+      await page.locator('[data-prop="actions.0.title.zh"]').fill('清理疑似重复客户');
+      expect(await page.locator('[data-prop="actions.0.title"]').count()).toBe(0);
+      await screenshot(page, SUITE, '05-report-driven-schedule');
+    } catch (e) {
+      await screenshot(page, SUITE, 'failure-report-schedule');
+      throw e;
+    } finally {
+      await page.close();
+    }
+    expect(errors).toEqual([]);
+  });
+
   async function designRule(page: Page): Promise<void> {
     await page.goto(`${rt.url}/studio/`);
     await page.fill('input[name="username"]', 'analyst');

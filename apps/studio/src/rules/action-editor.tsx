@@ -93,14 +93,41 @@ export function ActionEditor(p: {
           />
         </div>
       );
-    case 'create_task':
+    case 'create_task': {
+      const task = findEntity(p.draft, 'task');
       return (
         <div className="st-props">
-          {text(
-            'title',
-            isText(a.title) ? a.title : undefined,
-            (title) => p.onChange({ ...a, title }),
-            rt('title'),
+          <label className="st-field">
+            {rt('titleKind')}
+            <select
+              className="lt-input"
+              data-prop={`${p.name}.titleKind`}
+              value={isText(a.title) ? 'text' : 'expression'}
+              onChange={(e) =>
+                p.onChange({
+                  ...a,
+                  title:
+                    e.target.value === 'text'
+                      ? { zh: '', en: '' }
+                      : { cat: [isText(a.title) ? a.title.zh : ''] },
+                })
+              }
+            >
+              <option value="text">{rt('titleText')}</option>
+              <option value="expression">{rt('titleExpression')}</option>
+            </select>
+          </label>
+          {isText(a.title) ? (
+            text('title', a.title, (title) => p.onChange({ ...a, title }), rt('title'))
+          ) : (
+            <label className="st-field">
+              {rt('title')}
+              <JsonTextInput
+                name={`${p.name}.title`}
+                value={a.title}
+                onChange={(title) => p.onChange({ ...a, title: title ?? { zh: '', en: '' } })}
+              />
+            </label>
           )}
           <RecipientPicker
             name={`${p.name}.assignee`}
@@ -116,8 +143,34 @@ export function ActionEditor(p: {
             value={a.due}
             onChange={(due) => p.onChange({ ...a, due })}
           />
+          <label className="st-field">
+            {rt('forEach')}
+            <JsonTextInput
+              name={`${p.name}.forEach`}
+              value={a.forEach}
+              onChange={(forEach) => {
+                const { forEach: _old, ...rest } = a;
+                p.onChange(forEach === undefined ? rest : { ...rest, forEach });
+              }}
+            />
+          </label>
+          {task && (
+            <div className="st-field">
+              {rt('taskValues')}
+              <ValueMapEditor
+                name={`${p.name}.values`}
+                values={a.values ?? {}}
+                entity={task}
+                onChange={(values) => {
+                  const { values: _old, ...rest } = a;
+                  p.onChange(Object.keys(values).length ? { ...rest, values } : rest);
+                }}
+              />
+            </div>
+          )}
         </div>
       );
+    }
     case 'notify':
       return (
         <div className="st-props">

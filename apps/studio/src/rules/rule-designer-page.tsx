@@ -39,6 +39,7 @@ export function RuleDesignerPage(p: { appId: string; rule: string }) {
   const entity = findEntity(draft, rule.entity);
   const entities = documentsOfKind(draft, 'entity');
   const flows = documentsOfKind(draft, 'flow').map((f) => f.name);
+  const reports = documentsOfKind(draft, 'report').map((r) => ({ name: r.name, label: r.label }));
   const set = (next: RuleDoc) =>
     update((d) => ({
       ...d,
@@ -159,6 +160,7 @@ export function RuleDesignerPage(p: { appId: string; rule: string }) {
           trigger={rule.trigger}
           entity={entity}
           flows={flows}
+          reports={reports}
           onChange={(trigger) => set({ ...rule, trigger })}
         />
         <Problems errs={errs} prefix="trigger" />

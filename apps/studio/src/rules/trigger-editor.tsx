@@ -1,4 +1,4 @@
-import type { Duration, EntityDoc, RuleTrigger, RuleTriggerType } from '@lattice/engine';
+import type { Duration, EntityDoc, I18nText, RuleTrigger, RuleTriggerType } from '@lattice/engine';
 import { ConditionBuilder } from '@lattice/form-builder';
 import { I18nInputs } from '../components/i18n-inputs';
 import { JsonTextInput } from '../components/json-text-input';
@@ -14,6 +14,8 @@ export function TriggerEditor(p: {
   onChange: (t: RuleTrigger) => void;
   entity: EntityDoc | undefined;
   flows: string[];
+  /** Report names with labels, for schedule rules that run once when a report has rows. */
+  reports?: { name: string; label: I18nText }[];
 }) {
   const t = p.trigger;
   const fields = p.entity?.fields ?? [];
@@ -192,7 +194,44 @@ export function TriggerEditor(p: {
               />
             </label>
           </div>
-          {p.entity && (
+          <div className="st-row">
+            <label className="st-field">
+              {rt('scheduleRunsFor')}
+              <select
+                className="lt-input"
+                data-prop="trigger.runsFor"
+                value={t.report !== undefined ? 'report' : 'records'}
+                onChange={(e) => {
+                  const { filter: _f, report: _r, ...rest } = t;
+                  p.onChange(
+                    e.target.value === 'report' ? { ...rest, report: p.reports?.[0]?.name ?? '' } : rest,
+                  );
+                }}
+              >
+                <option value="records">{rt('scheduleEachRecord')}</option>
+                <option value="report">{rt('scheduleOnceIfReport')}</option>
+              </select>
+            </label>
+            {t.report !== undefined && (
+              <label className="st-field">
+                {rt('scheduleReport')}
+                <select
+                  className="lt-input"
+                  data-prop="trigger.report"
+                  value={t.report}
+                  onChange={(e) => p.onChange({ ...t, report: e.target.value })}
+                >
+                  <option value="">—</option>
+                  {(p.reports ?? []).map((r) => (
+                    <option key={r.name} value={r.name}>
+                      {label(r.label)} ({r.name})
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
+          </div>
+          {p.entity && t.report === undefined && (
             <div className="st-field" data-prop="trigger.filter">
               {rt('scheduleFilter')}
               <ConditionBuilder
