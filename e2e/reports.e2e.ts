@@ -120,6 +120,36 @@ describe('reports: funnel and heatmap built in the designer, on a dashboard, fil
     expect(errors).toEqual([]);
   });
 
+  it('shows and edits the group condition (HAVING) of the suspected-duplicates report in the designer', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    try {
+      await page.goto(`${runtime.url}/studio/`);
+      await page.fill('input[name="username"]', 'analyst');
+      await page.fill('input[name="password"]', 'demo1234');
+      await page.click('button[type="submit"]');
+      await page.click(`[data-app="${APP}"]`);
+      await page.click(`nav a[href="/studio/apps/${APP}/reports"]`);
+      await page.click('[data-report="suspected_duplicate_customers"]');
+      await page.locator('.rp-designer[data-report="suspected_duplicate_customers"]').waitFor();
+      await page.locator('.rp-advanced summary').click();
+      const having = page.locator('[data-prop="dataset.having"]');
+      expect(JSON.parse(await having.inputValue())).toEqual({ '>': [{ var: 'credit_codes' }, 1] });
+      await having.fill('{">": [{"var": "credit_codes"}, ');
+      await expect.poll(() => having.getAttribute('class')).toContain('st-input-error');
+      await having.fill('{">": [{"var": "credit_codes"}, 2]}');
+      await expect.poll(() => having.getAttribute('class')).not.toContain('st-input-error');
+      await screenshot(page, SUITE, 'having-designer');
+    } catch (e) {
+      await screenshot(page, SUITE, 'failure-having');
+      throw e;
+    } finally {
+      await page.close();
+    }
+    expect(errors).toEqual([]);
+  });
+
   async function flow(page: Page, errors: string[]): Promise<void> {
     await page.goto(`${runtime.url}/studio/`);
     await page.fill('input[name="username"]', 'analyst');

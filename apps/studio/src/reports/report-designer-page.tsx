@@ -339,6 +339,17 @@ export function ReportDesignerPage(p: { appId: string; report: string }) {
                 }}
               />
               <label className="st-field">
+                {rpt('having')}
+                <JsonTextInput
+                  name="dataset.having"
+                  value={doc.dataset.having}
+                  onChange={(having) => {
+                    const { having: _h, ...rest } = doc.dataset;
+                    setDataset(having === undefined ? rest : { ...rest, having });
+                  }}
+                />
+              </label>
+              <label className="st-field">
                 {rpt('limit')}
                 <input
                   className="lt-input"

@@ -43,6 +43,10 @@ export const rpt = createTranslator({
   saveFailed: { zh: '保存失败，请检查标出的问题', en: 'Not saved: check the marked problems' },
   remove: { zh: '移除', en: 'Remove' },
   filter: { zh: '筛选条件（JsonLogic）', en: 'Filter (JsonLogic)' },
+  having: {
+    zh: '分组条件（JsonLogic，按度量别名，如 {">": [{"var": "customers"}, 1]}）',
+    en: 'Group condition (JsonLogic over measure aliases, e.g. {">": [{"var": "customers"}, 1]})',
+  },
   limit: { zh: '最多行数（Top N）', en: 'Row limit (top N)' },
   notFound: { zh: '找不到该文档', en: 'Document not found' },
   back: { zh: '返回列表', en: 'Back to list' },
