@@ -350,7 +350,12 @@ function applyEager(op: string, a: Gen[], p: Program, u: Unit): Gen {
       return num(`(${c[0]} ${op} ${c[1]})`);
     case '-':
       if (a.length === 1) return num(`(-${c[0]})`);
-      return num(a[1]!.lit || NOT_ARRAY.includes(a[1]!.ty) ? `(${c[0]} - ${c[1]})` : `sub(${c[0]}, ${c[1]})`);
+      // `sub` turns an undefined right operand into unary minus, as json-logic-js does.
+      return num(
+        (a[1]!.lit && a[1]!.lit.value !== undefined) || NOT_ARRAY.includes(a[1]!.ty)
+          ? `(${c[0]} - ${c[1]})`
+          : `sub(${c[0]}, ${c[1]})`,
+      );
     case '+':
       return num(`(0${a.map((g) => ` + ${g.ty === 'num' ? g.code : `pf(${g.code})`}`).join('')})`);
     case '*':
