@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot } from './support/browser';
-import { waitForDemoSeed } from './support/demo-session';
+import { signInStudio, waitForDemoSeed } from './support/demo-session';
 import { centreOf, pointerDrag, settleDrop } from './support/pointer-drag';
 import { type RunningRuntime, startRuntime } from './support/start-runtime';
 
@@ -149,10 +149,7 @@ describe('approval flows: new-customer admission and major-impact escalation', (
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     try {
-      await page.goto(`${rt.url}/studio/`);
-      await page.fill('input[name="username"]', 'analyst');
-      await page.fill('input[name="password"]', 'demo1234');
-      await page.click('button[type="submit"]');
+      await signInStudio(page, rt.url, 'analyst');
       await page.click('[data-app="mfg-crm"]');
       await page.click('nav a[href="/studio/apps/mfg-crm/flows"]');
       await page.click('[data-flow="customer_admission"] a');

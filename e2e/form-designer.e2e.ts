@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot } from './support/browser';
+import { signInStudio } from './support/demo-session';
 import { centreOf, pointerDrag } from './support/pointer-drag';
 import { type RunningRuntime, startRuntime } from './support/start-runtime';
 
@@ -22,10 +23,7 @@ describe('studio form designer on the pack customer form (two tabs)', () => {
     rt = await startRuntime({ LATTICE_DEMO_SCALE: '0.02' });
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    await page.goto(`${rt.url}/studio/`);
-    await page.fill('input[name="username"]', 'analyst');
-    await page.fill('input[name="password"]', 'demo1234');
-    await page.click('button[type="submit"]');
+    await signInStudio(page, rt.url, 'analyst');
     await page.locator('[data-app="mfg-crm"]').waitFor();
   });
 

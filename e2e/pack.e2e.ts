@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot } from './support/browser';
-import { waitForDemoSeed } from './support/demo-session';
+import { signInStudio, waitForDemoSeed } from './support/demo-session';
 import { type RunningRuntime, startRuntime } from './support/start-runtime';
 
 const SUITE = 'pack';
@@ -217,10 +217,7 @@ describe('manufacturing CRM pack in the browser', () => {
   it('exports the app as a pack file in the studio and upgrades it from that file, refusing a tampered file', async () => {
     const studio = await browser.newPage({ viewport: { width: 1100, height: 900 }, acceptDownloads: true });
     try {
-      await studio.goto(`${rt.url}/studio/`);
-      await studio.fill('input[name="username"]', 'admin');
-      await studio.fill('input[name="password"]', 'demo1234');
-      await studio.click('button[type="submit"]');
+      await signInStudio(studio, rt.url, 'admin');
       await studio.click('nav a[href="/studio/packs"]');
       await studio.waitForSelector('[data-testid=installed-packs]');
       expect(await studio.locator('[data-testid=installed-packs]').textContent()).toContain('mfg-crm');

@@ -1,6 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot } from './support/browser';
+import { signInStudio } from './support/demo-session';
 import { centreOf, pointerDrag, settleDrop } from './support/pointer-drag';
 import { type RunningRuntime, startRuntime } from './support/start-runtime';
 
@@ -125,10 +126,7 @@ describe('reports: funnel and heatmap built in the designer, on a dashboard, fil
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     try {
-      await page.goto(`${runtime.url}/studio/`);
-      await page.fill('input[name="username"]', 'analyst');
-      await page.fill('input[name="password"]', 'demo1234');
-      await page.click('button[type="submit"]');
+      await signInStudio(page, runtime.url, 'analyst');
       await page.click(`[data-app="${APP}"]`);
       await page.click(`nav a[href="/studio/apps/${APP}/reports"]`);
       await page.click('[data-report="suspected_duplicate_customers"]');
@@ -151,10 +149,7 @@ describe('reports: funnel and heatmap built in the designer, on a dashboard, fil
   });
 
   async function flow(page: Page, errors: string[]): Promise<void> {
-    await page.goto(`${runtime.url}/studio/`);
-    await page.fill('input[name="username"]', 'analyst');
-    await page.fill('input[name="password"]', 'demo1234');
-    await page.click('button[type="submit"]');
+    await signInStudio(page, runtime.url, 'analyst');
     await page.click(`[data-app="${APP}"]`);
 
     // Report 1: sales funnel by stage — drag "stage" onto dimensions, keep the record count, pick funnel.

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot } from './support/browser';
-import { waitForDemoSeed } from './support/demo-session';
+import { signInStudio, waitForDemoSeed } from './support/demo-session';
 import { type RunningRuntime, startRuntime } from './support/start-runtime';
 
 const SUITE = 'rules';
@@ -124,10 +124,7 @@ describe('rules: designed in the studio, dry-run, fired by a relative timer, see
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     try {
-      await page.goto(`${rt.url}/studio/`);
-      await page.fill('input[name="username"]', 'analyst');
-      await page.fill('input[name="password"]', 'demo1234');
-      await page.click('button[type="submit"]');
+      await signInStudio(page, rt.url, 'analyst');
       await page.click('[data-app="mfg-crm"]');
       await page.click('nav a[href="/studio/apps/mfg-crm/rules"]');
       await page.click('[data-rule="weekly_dedupe_cleanup"] a[href$="/rules/weekly_dedupe_cleanup"]');
@@ -162,10 +159,7 @@ describe('rules: designed in the studio, dry-run, fired by a relative timer, see
   });
 
   async function designRule(page: Page): Promise<void> {
-    await page.goto(`${rt.url}/studio/`);
-    await page.fill('input[name="username"]', 'analyst');
-    await page.fill('input[name="password"]', 'demo1234');
-    await page.click('button[type="submit"]');
+    await signInStudio(page, rt.url, 'analyst');
     await page.click('[data-app="mfg-crm"]');
     await page.click('nav a[href="/studio/apps/mfg-crm/rules"]');
     await page.locator('[data-testid="rule-list"]').waitFor();

@@ -1,6 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot } from './support/browser';
+import { signInStudio } from './support/demo-session';
 import { centreOf, pointerDrag, settleDrop } from './support/pointer-drag';
 import { type RunningRuntime, startRuntime } from './support/start-runtime';
 
@@ -76,10 +77,7 @@ describe('studio: an analyst builds 设备台账 by drag and drop, publishes, an
 
   async function flow(page: Page, errors: string[]): Promise<void> {
     // Sign in as analyst; the app list shows the demo app.
-    await page.goto(`${runtime.url}/studio/`);
-    await page.fill('input[name="username"]', 'analyst');
-    await page.fill('input[name="password"]', 'demo1234');
-    await page.click('button[type="submit"]');
+    await signInStudio(page, runtime.url, 'analyst');
     await page.locator('[data-app="mfg-crm"]').waitFor();
     await screenshot(page, SUITE, '01-app-list');
 

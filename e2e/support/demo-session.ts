@@ -28,3 +28,12 @@ export async function signIn(page: Page, url: string, username: string): Promise
   await page.click('button[type=submit]');
   await page.waitForSelector('[data-nav=entity-customer]');
 }
+
+/** Signs a demo account in to the studio at `url` and waits for its app list. */
+export async function signInStudio(page: Page, url: string, username: string): Promise<void> {
+  await page.goto(`${url}/studio/`);
+  await page.fill('input[name="username"]', username);
+  await page.fill('input[name="password"]', 'demo1234');
+  await page.click('button[type="submit"]');
+  await page.locator('[data-app]').first().waitFor();
+}

@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRng, generateCreditCode } from '@lattice/engine';
-import { suggestMapping } from '@lattice/engine/import';
 import {
   createAppStore,
   type LatticeDb,
@@ -16,7 +15,7 @@ import { fakeClock } from '../testing/test-server';
 import { createImportStore, type ImportStore } from './import-store';
 import { migrateImportSchema } from './migrate-import-schema';
 import { runImport } from './run-import';
-import { importTestApp } from './testing/import-fixtures';
+import { importTestApp, queueCustomerCsvImport } from './testing/import-fixtures';
 
 const APP = 'broken-app';
 const GOOD_ROWS = 40;
@@ -42,28 +41,8 @@ describe.each(testDatabaseKinds())('a file that breaks after several batches on 
     rmSync(dir, { recursive: true, force: true });
   });
 
-  async function queueImport(file: string, onError: 'skip' | 'abort') {
-    const apps = createAppStore(db);
-    const entity = (await apps.getLive(APP)).definition.documents.find(
-      (d) => d.kind === 'entity' && d.name === 'customer',
-    );
-    const job = await store.create({
-      appId: APP,
-      entity: 'customer',
-      fileName: 'customers.csv',
-      filePath: file,
-      createdBy: 'u_admin',
-    });
-    await store.configure(APP, job.id, {
-      headerRow: 1,
-      mapping: suggestMapping(entity as never, ['统一社会信用代码', '客户名称']),
-      mode: 'upsert',
-      key: ['credit_code'],
-      onError,
-    });
-    await store.queue(APP, job.id);
-    return job.id;
-  }
+  const queueImport = (file: string, onError: 'skip' | 'abort') =>
+    queueCustomerCsvImport(createAppStore(db), store, APP, file, { onError });
 
   /** 40 good rows, then a quote that never closes: the reader fails after eight batches of five. */
   function writeBrokenCsv(name: string, seed: number): string {

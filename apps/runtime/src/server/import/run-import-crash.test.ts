@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRng, generateCreditCode } from '@lattice/engine';
-import { suggestMapping } from '@lattice/engine/import';
 import { createAppStore, migrateSystemSchema, openDatabase } from '@lattice/engine/storage';
 import { sql } from 'kysely';
 import pg from 'pg';
@@ -13,7 +12,7 @@ import { fakeClock } from '../testing/test-server';
 import { createImportStore } from './import-store';
 import { migrateImportSchema } from './migrate-import-schema';
 import { runImport } from './run-import';
-import { importTestApp } from './testing/import-fixtures';
+import { importTestApp, queueCustomerCsvImport } from './testing/import-fixtures';
 
 const CHILD = fileURLToPath(new URL('./testing/killable-importer.ts', import.meta.url));
 const APP = 'crash-app';
@@ -71,30 +70,15 @@ describe.each(targets)('an import killed mid-batch on %s', (kind) => {
     const ctx = { actor: { id: 'u_admin', username: 'admin', roles: ['admin'] }, clock };
     await apps.createApp(ctx, importTestApp(APP));
     await apps.publish(APP, {}, ctx);
-    const entity = (await apps.getLive(APP)).definition.documents.find(
-      (d) => d.kind === 'entity' && d.name === 'customer',
-    );
     let store = createImportStore(db, clock);
-    const job = await store.create({
-      appId: APP,
-      entity: 'customer',
-      fileName: 'customers.csv',
-      filePath: file,
-      createdBy: 'u_admin',
-    });
-    await store.configure(APP, job.id, {
-      headerRow: 1,
-      mapping: suggestMapping(entity as never, ['统一社会信用代码', '客户名称']),
-      mode: 'upsert',
-      key: ['credit_code'],
+    const jobId = await queueCustomerCsvImport(apps, store, APP, file, {
       onError: 'skip',
       perRowTriggers: true,
     });
-    await store.queue(APP, job.id);
     await db.close();
 
     // Rows 2–6 and 7–11 commit; the child hangs inside the batch of rows 12–16 (at row 14) and is killed.
-    const child = fork(CHILD, [target, job.id, clock.now().toISOString(), '14'], {
+    const child = fork(CHILD, [target, jobId, clock.now().toISOString(), '14'], {
       execArgv: ['--import', 'tsx'],
       stdio: 'pipe',
     });
@@ -115,7 +99,7 @@ describe.each(targets)('an import killed mid-batch on %s', (kind) => {
     const table = sql.table('app_crash_app.customer');
     const count = async () =>
       Number((await sql<{ n: string }>`select count(*) as n from ${table}`.execute(db.kysely)).rows[0]!.n);
-    const crashed = (await store.get(APP, job.id))!;
+    const crashed = (await store.get(APP, jobId))!;
     expect(crashed).toMatchObject({
       status: 'running',
       checkpointRow: 11,
@@ -126,10 +110,10 @@ describe.each(targets)('an import killed mid-batch on %s', (kind) => {
 
     // The dead runner's lease has not expired yet: nobody may take the import over.
     expect(
-      await runImport({ db, appStore: createAppStore(db), clock, store }, job.id, { workerId: 'parent' }),
+      await runImport({ db, appStore: createAppStore(db), clock, store }, jobId, { workerId: 'parent' }),
     ).toBeNull();
     clock.advance(61_000);
-    const done = await runImport({ db, appStore: createAppStore(db), clock, store }, job.id, {
+    const done = await runImport({ db, appStore: createAppStore(db), clock, store }, jobId, {
       workerId: 'parent',
       batchSize: 5,
     });

@@ -1,7 +1,11 @@
 import { writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
-import type { AppDefinition, EntityDoc } from '@lattice/engine';
+import { type AppDefinition, type EntityDoc, findEntity } from '@lattice/engine';
+import { suggestMapping } from '@lattice/engine/import';
+import type { AppStore } from '@lattice/engine/storage';
 import ExcelJS from 'exceljs';
+import type { ImportStore } from '../import-store';
 
 const t = (zh: string, en: string) => ({ zh, en });
 
@@ -138,4 +142,34 @@ export function writeZipBomb(path: string, bytes: number): void {
   eocd.writeUInt32LE(cen.length + name.length, 12);
   eocd.writeUInt32LE(cdOffset, 16);
   writeFileSync(path, Buffer.concat([local, name, data, cen, name, eocd]));
+}
+
+/**
+ * Queues an upsert-by-credit-code import of `file` (columns 统一社会信用代码, 客户名称) into the customers
+ * of `appId`, as the wizard would, and returns the job id.
+ */
+export async function queueCustomerCsvImport(
+  apps: AppStore,
+  store: ImportStore,
+  appId: string,
+  file: string,
+  settings: { onError: 'skip' | 'abort'; perRowTriggers?: boolean },
+): Promise<string> {
+  const entity = findEntity((await apps.getLive(appId)).definition, 'customer')!;
+  const job = await store.create({
+    appId,
+    entity: 'customer',
+    fileName: basename(file),
+    filePath: file,
+    createdBy: 'u_admin',
+  });
+  await store.configure(appId, job.id, {
+    headerRow: 1,
+    mapping: suggestMapping(entity, ['统一社会信用代码', '客户名称']),
+    mode: 'upsert',
+    key: ['credit_code'],
+    ...settings,
+  });
+  await store.queue(appId, job.id);
+  return job.id;
 }
