@@ -15,7 +15,7 @@ type Kpis = Extract<RecordPageSection, { type: 'kpis' }>;
  * The dataset that computes one related-records card in the database (all rows, not a page of them),
  * through `POST /api/apps/:app/datasets/run` so the user's record scopes apply.
  */
-export function kpiDataset(rel: NonNullable<KpiCard['related']>, recordId: string): Dataset {
+function kpiDataset(rel: NonNullable<KpiCard['related']>, recordId: string): Dataset {
   const measure: Measure =
     rel.aggregate === 'count' || !rel.measure
       ? { type: 'count', as: 'value' }
