@@ -27,16 +27,17 @@ export async function openReportTestDb(kind: TestDbKind): Promise<ReportTestDb> 
   if (!url) throw new Error('TEST_DATABASE_URL is not set');
   const name = `lattice_rt_${Math.random().toString(36).slice(2, 10)}`;
   const admin = new pg.Client({ connectionString: url });
+  // A connection the server drops between tests (restart, admin action) must fail a query, not crash the
+  // test process with an unhandled 'error' event.
+  admin.on('error', () => {});
   await admin.connect();
   await admin.query(`create database ${name}`);
   const target = new URL(url);
   target.pathname = `/${name}`;
-  const db = new Kysely<ReportDb>({
-    dialect: new PostgresDialect({
-      // A fixed session zone keeps date buckets of timestamptz values the same on every machine.
-      pool: new pg.Pool({ connectionString: target.toString(), max: 2, options: '-c TimeZone=UTC' }),
-    }),
-  });
+  // A fixed session zone keeps date buckets of timestamptz values the same on every machine.
+  const pool = new pg.Pool({ connectionString: target.toString(), max: 2, options: '-c TimeZone=UTC' });
+  pool.on('error', () => {});
+  const db = new Kysely<ReportDb>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
     close: async () => {
