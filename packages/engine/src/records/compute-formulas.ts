@@ -1,3 +1,4 @@
+import { truthy } from '../expr/standard-helpers';
 import { assertNever } from '../model/assert-never';
 import type { EntityDoc } from '../model/entity';
 import type { FormulaResultType } from '../model/field';
@@ -50,7 +51,7 @@ export function castFormulaResult(v: unknown, type: FormulaResultType): unknown 
     case 'text':
       return typeof v === 'object' ? JSON.stringify(v) : String(v);
     case 'boolean':
-      return Array.isArray(v) ? v.length > 0 : Boolean(v);
+      return truthy(v);
     case 'date': {
       if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v.toISOString().slice(0, 10);
       const m = typeof v === 'string' ? /^\d{4}-\d{2}-\d{2}/.exec(v) : null;

@@ -1,4 +1,5 @@
 import { LatticeError } from '../errors';
+import { truthy } from '../expr/standard-helpers';
 import { type AppDefinition, findEntity } from '../model/app';
 import { assertNever } from '../model/assert-never';
 import type { JsonLogic } from '../model/json-logic';
@@ -143,7 +144,7 @@ function generateBlock(ctx: GenContext, block: SeedEntitySpec, index: number): S
   if (block.perParent) {
     const { entity, min, max, where } = block.perParent;
     const parents = (ctx.byEntity.get(entity) ?? []).filter(
-      (p) => where === undefined || truthy(ctx, where, p),
+      (p) => where === undefined || holds(ctx, where, p),
     );
     for (const parent of parents) {
       const n = ctx.rng.int(min, max);
@@ -329,7 +330,7 @@ function refPool(ctx: GenContext, entity: string, where: JsonLogic | undefined, 
   if (where === undefined) return all;
   const cached = ctx.refPools.get(key);
   if (cached && cached.size === all.length) return cached.pool;
-  const pool = all.filter((r) => truthy(ctx, where, r));
+  const pool = all.filter((r) => holds(ctx, where, r));
   ctx.refPools.set(key, { size: all.length, pool });
   return pool;
 }
@@ -357,9 +358,8 @@ function withContext(ctx: GenContext, data: SeedRecord, scope: RecordScope): Rec
   };
 }
 
-function truthy(ctx: GenContext, expr: JsonLogic, data: unknown): boolean {
-  const v = ctx.evaluate(expr, data);
-  return Array.isArray(v) ? v.length > 0 : Boolean(v);
+function holds(ctx: GenContext, expr: JsonLogic, data: unknown): boolean {
+  return truthy(ctx.evaluate(expr, data));
 }
 
 function requireParent(scope: RecordScope, path: string): SeedRecord {

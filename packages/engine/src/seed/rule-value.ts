@@ -1,3 +1,4 @@
+import { truthy } from '../expr/standard-helpers';
 import { type AppDefinition, documentsOfKind } from '../model/app';
 import type { LogicEvaluator } from './evaluate-logic';
 import { seedError } from './seed-error';
@@ -51,8 +52,4 @@ export function ruleValue(
     return scope.record[scope.name] ?? null;
   }
   return env.evaluate(expr as Parameters<LogicEvaluator>[0], data) ?? null;
-}
-
-function truthy(v: unknown): boolean {
-  return Array.isArray(v) ? v.length > 0 : Boolean(v);
 }

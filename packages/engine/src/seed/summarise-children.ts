@@ -1,3 +1,4 @@
+import { truthy } from '../expr/standard-helpers';
 import type { JsonLogic } from '../model/json-logic';
 import type { LogicEvaluator } from './evaluate-logic';
 import type { SeedRecord } from './seed-spec';
@@ -62,8 +63,4 @@ function compare(a: unknown, b: unknown): number {
 /** Money sums are exact decimals in the database; drop the float noise of adding 2-decimal values. */
 function roundSum(n: number): number {
   return Math.round(n * 1e6) / 1e6;
-}
-
-function truthy(v: unknown): boolean {
-  return Array.isArray(v) ? v.length > 0 : Boolean(v);
 }
