@@ -7,7 +7,7 @@
 export { cellText, cellToInput, isBlankCell } from './cell-to-input';
 export { CsvRecordParser } from './csv-record-parser';
 export { type CsvDelimiter, detectCsvEncoding, detectDelimiter, detectHeaderRow } from './detect-csv-format';
-export { excelSerialToDate } from './excel-serial-date';
+export { excelSerialToDate, excelSerialToWallClock } from './excel-serial-date';
 export type {
   CellValue,
   ColumnMapping,

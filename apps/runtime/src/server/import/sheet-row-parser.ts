@@ -1,5 +1,4 @@
-import type { CellValue, SourceRow } from '@lattice/engine/import';
-import { excelSerialToDate } from './excel-serial-to-date';
+import { type CellValue, excelSerialToWallClock, type SourceRow } from '@lattice/engine/import';
 import { decodeXml } from './xml-scanner';
 
 /** What cell values need besides the sheet: shared strings, which styles are dates, the date system. */
@@ -292,7 +291,7 @@ export class SheetRowParser {
         if (e === s) return null;
         const n = parseNumber(buf, s, e);
         if (Number.isNaN(n)) return null;
-        return this.ctx.dateStyles[this.style] ? excelSerialToDate(n, this.ctx.date1904) : n;
+        return this.ctx.dateStyles[this.style] ? excelSerialToWallClock(n, this.ctx.date1904) : n;
       }
     }
   }
