@@ -21,6 +21,7 @@ export type {
   TaskStatus,
   TransitionLogEntry,
 } from './flows/approval-types';
+export { nodeRequiresSignature } from './flows/flow-signature';
 export { successors as flowSuccessors } from './flows/successors';
 export { validateFlow } from './flows/validate-flow';
 export type { CompiledRule, RuleSet } from './rules/compile-rule-set';

@@ -1,12 +1,16 @@
-import type { FileRef } from '@lattice/engine';
+import type { FileRef, FlowNode } from '@lattice/engine';
 import { LatticeError } from '@lattice/engine';
 import type { ApprovalState, ApprovalTask, FlowSignature } from './approval-types';
 import type { Step } from './transition-step';
 
+/** Is `node` an approval step that asks its approvers to sign? */
+export function nodeRequiresSignature(node: FlowNode | undefined): boolean {
+  return node?.type === 'approval' && node.requireSignature === true;
+}
+
 /** Does the approval node of `task` ask its approvers to sign? */
 export function signatureRequired(t: Step, task: ApprovalTask): boolean {
-  const node = t.nodes.get(task.nodeId);
-  return node?.type === 'approval' && node.requireSignature === true;
+  return nodeRequiresSignature(t.nodes.get(task.nodeId));
 }
 
 /**

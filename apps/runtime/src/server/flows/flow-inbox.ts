@@ -1,6 +1,7 @@
 import type { I18nText } from '@lattice/engine';
 import { documentsOfKind, findEntity } from '@lattice/engine';
 import type { AppStore, Clock, DbExecutor, RecordService } from '@lattice/engine/storage';
+import { nodeRequiresSignature } from '@lattice/flow-engine';
 import { sql } from 'kysely';
 import type { UserStore } from '../auth/user-store';
 import { SYSTEM_ACTOR } from '../demo/system-actor';
@@ -114,7 +115,7 @@ export async function listInbox(
       recordTitle: titles.get(r.record_id)!,
       nodeId: r.node_id,
       nodeLabel: node && 'label' in node && node.label ? (node.label as I18nText) : null,
-      requireSignature: node?.type === 'approval' && node.requireSignature === true,
+      requireSignature: nodeRequiresSignature(node),
       status: r.status as InboxItem['status'],
       taskStatus: (r.task_status as InboxItem['taskStatus']) ?? null,
       submitter: r.submitter,

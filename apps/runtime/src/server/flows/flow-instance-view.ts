@@ -1,4 +1,5 @@
 import type { FlowDoc, I18nText } from '@lattice/engine';
+import { nodeRequiresSignature } from '@lattice/flow-engine';
 import type { PublicUser } from '../auth/user-store';
 import type { EventRow, InstanceRow } from './flow-store';
 import type { FlowInstanceView } from './flow-views';
@@ -15,10 +16,6 @@ export function toFlowInstanceView(
   const label = (nodeId: string | null): I18nText | null => {
     const node = nodeId ? flow.nodes.find((n) => n.id === nodeId) : undefined;
     return node && 'label' in node && node.label ? node.label : null;
-  };
-  const signs = (nodeId: string): boolean => {
-    const node = flow.nodes.find((n) => n.id === nodeId);
-    return node?.type === 'approval' && node.requireSignature === true;
   };
   const targetName = (e: EventRow): string | null => {
     if (!e.target) return null;
@@ -45,7 +42,7 @@ export function toFlowInstanceView(
     activeNodes: row.state.active.map((a) => ({
       nodeId: a.nodeId,
       label: label(a.nodeId),
-      requireSignature: signs(a.nodeId),
+      requireSignature: nodeRequiresSignature(flow.nodes.find((n) => n.id === a.nodeId)),
     })),
     editableFields: row.editableFields,
     visitedNodes: Object.keys(row.state.visits)
