@@ -1,6 +1,7 @@
 import { assertNever } from '../model/assert-never';
 import type { Field, SelectOption } from '../model/field';
 import { accept, expected, type FieldValueResult, reject } from '../records/field-value-result';
+import { perDocument } from '../records/per-document';
 import type { CellValue } from './import-types';
 import { parseImportNumber } from './parse-import-number';
 import { parseImportDate, parseImportDateTime } from './parse-import-temporal';
@@ -134,25 +135,19 @@ interface OptionIndex {
 }
 
 /** Per options list: each way an option can be named → the first option named so. */
-function optionIndex(options: readonly Choice[]): OptionIndex {
-  let index = optionIndexes.get(options);
-  if (!index) {
-    index = { value: new Map(), foldedValue: new Map(), zh: new Map(), foldedEn: new Map() };
-    const add = (map: Map<string, number>, key: string, i: number) => {
-      if (!map.has(key)) map.set(key, i);
-    };
-    for (const [i, o] of options.entries()) {
-      add(index.value, o.value, i);
-      add(index.foldedValue, o.value.toLowerCase(), i);
-      add(index.zh, o.label.zh, i);
-      add(index.foldedEn, o.label.en.toLowerCase(), i);
-    }
-    optionIndexes.set(options, index);
+const optionIndex = perDocument((options: readonly Choice[]): OptionIndex => {
+  const index: OptionIndex = { value: new Map(), foldedValue: new Map(), zh: new Map(), foldedEn: new Map() };
+  const add = (map: Map<string, number>, key: string, i: number) => {
+    if (!map.has(key)) map.set(key, i);
+  };
+  for (const [i, o] of options.entries()) {
+    add(index.value, o.value, i);
+    add(index.foldedValue, o.value.toLowerCase(), i);
+    add(index.zh, o.label.zh, i);
+    add(index.foldedEn, o.label.en.toLowerCase(), i);
   }
   return index;
-}
-
-const optionIndexes = new WeakMap<readonly Choice[], OptionIndex>();
+});
 
 function splitList(cell: CellValue): string[] {
   return cellText(cell)

@@ -7,6 +7,7 @@ import { coerceNumber } from './coerce-number';
 import { coercePhone } from './coerce-phone';
 import { coerceDate, coerceDateTime } from './coerce-temporal';
 import { accept, expected, type FieldValueResult, reject } from './field-value-result';
+import { perDocument } from './per-document';
 
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@.]+$/;
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -96,21 +97,13 @@ export function coerceFieldValue(field: Field, raw: unknown): FieldValueResult {
 type ChoiceField = Extract<Field, { type: 'select' | 'multiselect' | 'tags' | 'stage' }>;
 
 /** The values a choice field allows, listed once per field document (imports check them per cell). */
-function choiceValues(field: ChoiceField): readonly string[] {
-  let values = choices.get(field);
-  if (!values) {
-    values =
-      field.type === 'stage'
-        ? field.stages.map((s) => s.value)
-        : field.type === 'tags'
-          ? tagTreeValues(field.tree)
-          : field.options.map((o) => o.value);
-    choices.set(field, values);
-  }
-  return values;
-}
-
-const choices = new WeakMap<ChoiceField, readonly string[]>();
+const choiceValues = perDocument((field: ChoiceField): readonly string[] =>
+  field.type === 'stage'
+    ? field.stages.map((s) => s.value)
+    : field.type === 'tags'
+      ? tagTreeValues(field.tree)
+      : field.options.map((o) => o.value),
+);
 
 function coerceText(raw: unknown, maxLength?: number, pattern?: string): FieldValueResult {
   // Numbers are accepted as text: spreadsheet imports turn codes like 600519 into numbers.

@@ -7,7 +7,7 @@ import type { JsonLogic } from '../model/json-logic';
 import { coerceFieldValue } from './coerce-field-value';
 import { logicVars } from './evaluate-logic';
 import { isEmptyValue } from './field-value-result';
-import { perEntity } from './per-entity';
+import { perDocument } from './per-document';
 
 /** One JsonLogic validation of a field, with the field names its rule reads. */
 export interface PlannedValidation {
@@ -32,7 +32,7 @@ export interface EntityWritePlan {
   hasFormulas: boolean;
 }
 
-export const entityWritePlan: (entity: EntityDoc) => EntityWritePlan = perEntity(planEntity);
+export const entityWritePlan: (entity: EntityDoc) => EntityWritePlan = perDocument(planEntity);
 
 function planEntity(entity: EntityDoc): EntityWritePlan {
   const writable = (f: Field) => !COMPUTED_FIELD_TYPES.includes(f.type);

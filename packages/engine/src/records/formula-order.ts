@@ -1,7 +1,7 @@
 import type { EntityDoc } from '../model/entity';
 import type { FormulaField } from '../model/field';
 import { logicVars } from './evaluate-logic';
-import { perEntity } from './per-entity';
+import { perDocument } from './per-document';
 
 export interface FormulaOrder {
   /** Formulas in an order where each comes after the formulas it reads. */
@@ -14,7 +14,7 @@ export interface FormulaOrder {
  * Orders an entity's formula fields so each is evaluated after the formulas it reads (Kahn's algorithm,
  * declaration order among independent ones, so results are deterministic).
  */
-export const formulaOrder: (entity: EntityDoc) => FormulaOrder = perEntity(orderFormulas);
+export const formulaOrder: (entity: EntityDoc) => FormulaOrder = perDocument(orderFormulas);
 
 function orderFormulas(entity: EntityDoc): FormulaOrder {
   const formulas = entity.fields.filter((f): f is FormulaField => f.type === 'formula');
