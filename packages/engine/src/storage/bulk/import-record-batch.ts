@@ -7,7 +7,6 @@ import type { I18nText } from '../../model/i18n-text';
 import { appSchemaName } from '../../model/identifier';
 import { coerceFieldValue } from '../../records/coerce-field-value';
 import { type CoerceRecordResult, coerceRecordInput } from '../../records/coerce-record-input';
-import { columnTypeFor } from '../../records/column-type-for';
 import { computeFormulas } from '../../records/compute-formulas';
 import { entityWritePlan } from '../../records/entity-write-plan';
 import { isEmptyValue } from '../../records/field-value-result';
@@ -32,6 +31,7 @@ import {
 } from '../record-service/sensitive-columns';
 import { copyRows } from './copy-rows';
 import { keyTupleFilter } from './key-tuple-filter';
+import { fieldColumn, ID_COLUMN, newRowColumns } from './new-row-columns';
 import { type ReferenceCache, resolveReferenceTexts } from './resolve-reference-texts';
 import { timeOrderedIds } from './time-ordered-ids';
 import { type BulkColumn, unnestRows, unnestSelect } from './unnest-rows';
@@ -282,11 +282,6 @@ async function resolveReferences(
   }
 }
 
-function columnOf(f: Field): BulkColumn | null {
-  const type = columnTypeFor(f);
-  return type ? { name: f.id, type } : null;
-}
-
 async function lockExisting(
   trx: DbTransaction,
   live: LiveApp,
@@ -297,7 +292,7 @@ async function lockExisting(
 ): Promise<Map<string, Record<string, unknown>>> {
   const out = new Map<string, Record<string, unknown>>();
   if (!keys.length) return out;
-  const cols = keyFields.map((f) => columnOf(f)!);
+  const cols = keyFields.map((f) => fieldColumn(f)!);
   const source = keys.map((k) => Object.fromEntries(cols.map((c, i) => [c.name, k.values[i]])));
   const table = sql.table(`${appSchemaName(live.appId)}.${entity.name}`);
   const res = await sql<Record<string, unknown>>`select t.* from ${table} as t
@@ -379,7 +374,7 @@ async function checkStoredClashes(
     );
     if (!relevant.length) continue;
     const fields = group.map((n) => byName.get(n)!);
-    const cols = fields.map((f) => columnOf(f)!);
+    const cols = fields.map((f) => fieldColumn(f)!);
     const source = relevant.map((c) =>
       toColumnValues(entity, Object.fromEntries(group.map((n) => [n, c.merged[n]]))),
     );
@@ -404,30 +399,6 @@ async function checkStoredClashes(
   }
 }
 
-function storedColumns(entity: EntityDoc): BulkColumn[] {
-  const out: BulkColumn[] = [];
-  for (const f of entity.fields) {
-    const c = columnOf(f);
-    if (c) out.push(c);
-  }
-  return out;
-}
-
-const STANDARD: BulkColumn[] = [
-  { name: 'app_id', type: 'text' },
-  { name: 'created_at', type: 'timestamptz' },
-  { name: 'created_by', type: 'text' },
-  { name: 'updated_at', type: 'timestamptz' },
-  { name: 'updated_by', type: 'text' },
-  { name: 'version', type: 'integer' },
-];
-const ID: BulkColumn = { name: 'id', type: 'uuid' };
-const SCOPING: BulkColumn[] = [
-  { name: 'owner', type: 'text' },
-  { name: 'region', type: 'text' },
-  { name: 'department', type: 'text' },
-];
-
 async function insertRows(
   trx: DbTransaction,
   ctx: RequestContext,
@@ -448,38 +419,33 @@ async function insertRows(
       );
     }
   }
-  const fieldCols = storedColumns(entity);
-  const taken = new Set(fieldCols.map((c) => c.name));
-  const cols = [...fieldCols, ...SCOPING.filter((c) => !taken.has(c.name)), ...STANDARD];
+  const cols = newRowColumns(entity);
   const readers = columnReaders(entity, ctx, live, now, cols);
   const valuesOf = (c: Candidate) => readers.map((read) => read(c.merged));
-  const encrypts = codec !== undefined && encryptedFields(entity).length > 0;
-  if (!returning) {
-    // No per-row events to feed: the rows go through COPY, the database's cheapest write path, with
-    // time-ordered ids so the primary key grows at its right edge.
-    const ids = timeOrderedIds(inserts.length, now);
-    const sealed = (c: Candidate) => {
-      const values = valuesOf(c);
-      if (!encrypts) return values;
-      const row = encodeSensitiveColumns(
-        entity,
-        Object.fromEntries(cols.map((col, i) => [col.name, values[i]])),
-        codec,
-      );
-      return cols.map((col) => row[col.name]);
-    };
-    const rows = inserts.map((c, i) => [ids[i], ...sealed(c)]);
-    await copyRows(trx, { schema: appSchemaName(live.appId), name: entity.name }, [ID, ...cols], rows);
-    return [];
-  }
-  const rows = inserts.map((c) => {
+  /** The row by column name, sensitive columns encrypted. */
+  const sealedRow = (c: Candidate) => {
     const values = valuesOf(c);
     return encodeSensitiveColumns(
       entity,
       Object.fromEntries(cols.map((col, i) => [col.name, values[i]])),
       codec,
     );
-  });
+  };
+  if (!returning) {
+    // No per-row events to feed: the rows go through COPY, the database's cheapest write path, with
+    // time-ordered ids so the primary key grows at its right edge. Entities without encrypted fields
+    // skip the row object.
+    const encrypts = codec !== undefined && encryptedFields(entity).length > 0;
+    const ids = timeOrderedIds(inserts.length, now);
+    const rows = inserts.map((c, i) => {
+      if (!encrypts) return [ids[i], ...valuesOf(c)];
+      const row = sealedRow(c);
+      return [ids[i], ...cols.map((col) => row[col.name])];
+    });
+    await copyRows(trx, { schema: appSchemaName(live.appId), name: entity.name }, [ID_COLUMN, ...cols], rows);
+    return [];
+  }
+  const rows = inserts.map(sealedRow);
   const table = sql.table(`${appSchemaName(live.appId)}.${entity.name}`);
   const names = sql.join(cols.map((c) => sql.id(c.name)));
   const res = await sql<Record<string, unknown>>`insert into ${table} (${names})
@@ -532,7 +498,9 @@ async function updateRows(
   if (!updates.length) return [];
   const byName = new Map(entity.fields.map((f) => [f.name, f]));
   const changedNames = [...new Set(updates.flatMap((u) => u.changed))];
-  const cols = changedNames.map((n) => columnOf(byName.get(n)!)).filter((c): c is BulkColumn => c !== null);
+  const cols = changedNames
+    .map((n) => fieldColumn(byName.get(n)!))
+    .filter((c): c is BulkColumn => c !== null);
   const all: BulkColumn[] = [{ name: '__id', type: 'uuid' }, { name: '__version', type: 'integer' }, ...cols];
   const rows = updates.map((u) => ({
     ...encodeSensitiveColumns(

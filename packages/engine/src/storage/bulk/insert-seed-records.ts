@@ -6,7 +6,6 @@ import { COMPUTED_FIELD_TYPES } from '../../model/field-types';
 import { appSchemaName } from '../../model/identifier';
 import { coerceFieldValue } from '../../records/coerce-field-value';
 import { coerceRecordInput } from '../../records/coerce-record-input';
-import { columnTypeFor } from '../../records/column-type-for';
 import { computeFormulas } from '../../records/compute-formulas';
 import { isEmptyValue } from '../../records/field-value-result';
 import { toColumnValues } from '../../records/to-api-record';
@@ -14,7 +13,8 @@ import { appendAudit } from '../append-audit';
 import type { DbTransaction, FieldCodec, LiveApp, RequestContext } from '../contracts';
 import { nextAutonumber } from '../record-service/next-autonumber';
 import { encodeSensitiveColumns } from '../record-service/sensitive-columns';
-import { type BulkColumn, unnestRows, unnestSelect } from './unnest-rows';
+import { ID_COLUMN, newRowColumns } from './new-row-columns';
+import { unnestRows, unnestSelect } from './unnest-rows';
 
 /** One seed record: its id (a uuid, kept as the row id) and values by field name. */
 export type SeedRow = { id: string } & Record<string, unknown>;
@@ -33,20 +33,6 @@ export interface InsertSeedResult {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const SCOPING: BulkColumn[] = [
-  { name: 'owner', type: 'text' },
-  { name: 'region', type: 'text' },
-  { name: 'department', type: 'text' },
-];
-const STANDARD: BulkColumn[] = [
-  { name: 'id', type: 'uuid' },
-  { name: 'app_id', type: 'text' },
-  { name: 'created_at', type: 'timestamptz' },
-  { name: 'created_by', type: 'text' },
-  { name: 'updated_at', type: 'timestamptz' },
-  { name: 'updated_by', type: 'text' },
-  { name: 'version', type: 'integer' },
-];
 
 /**
  * Bulk path for pack seed data: validates every record with the records API's rules
@@ -54,8 +40,7 @@ const STANDARD: BulkColumn[] = [
  * unnest` statement in the caller's transaction, plus one audit row — no per-record history and no
  * record events (rules do not fire for seed data). Unlike API writes, a seed record keeps its own `id`,
  * `created_at` and `updated_at` (install time when absent), and may carry values of read-only fields
- * (scores a rule would compute), so a demo
- * shows three years of history at once. References must already hold the real ids of stored rows;
+ * (scores a rule would compute), so a demo shows three years of history at once. References must already hold the real ids of stored rows;
  * unique clashes are a database error that rolls the caller's transaction back.
  *
  * @example
@@ -125,14 +110,7 @@ export async function insertSeedRecords(
       g.merged[f.name] = await nextAutonumber(trx, key, new Date(g.createdAt));
     }
   }
-  const fieldCols: BulkColumn[] = [];
-  for (const f of entity.fields) {
-    const type = columnTypeFor(f);
-    if (type) fieldCols.push({ name: f.id, type });
-  }
-  const taken = new Set(fieldCols.map((c) => c.name));
-  const cols = [...fieldCols, ...SCOPING.filter((c) => !taken.has(c.name)), ...STANDARD];
-  const iso = now.toISOString();
+  const cols = [...newRowColumns(entity), ID_COLUMN];
   const values = good.map((g) => ({
     owner: ctx.actor.id,
     region: ctx.actor.region ?? null,
