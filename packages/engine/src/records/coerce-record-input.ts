@@ -85,7 +85,9 @@ export function coerceRecordInput(
   }
   if (opts.mode === 'create') applyDefaults(plan, values, errors);
   checkRequired(plan, opts.mode, values, errors);
-  const merged = opts.existing ? { ...opts.existing, ...values } : plan.hasFormulas ? { ...values } : values; // read-only from here on when there are no formulas to add
+  // Without formulas to add, a create reads `values` itself: nothing below writes to `merged`.
+  const copied = opts.existing !== undefined || plan.hasFormulas;
+  const merged = copied ? { ...opts.existing, ...values } : values;
   if (plan.hasFormulas) Object.assign(merged, computeFormulas(entity, merged, { now: opts.now }));
   if (opts.mode === 'update' && opts.existing) checkStages(plan, opts.existing, values, merged, errors);
   checkValidations(plan, opts, values, merged, errors);

@@ -13,9 +13,9 @@ export const MFG_CRM_PACK_DIR = fileURLToPath(
 
 /**
  * The demo from a pack folder: its app, its reference data (`referenceSeed`) and the records of its
- * `seed/demo.json` (deterministic PRNG, dates
- * relative to the clock). `scale` (0–1] generates that share of the seed's counted records (children
- * follow their parents, configuration records stay whole) for faster starts. Null when the folder is missing.
+ * `seed/demo.json` (deterministic PRNG, dates relative to the clock). `scale` (0–1] generates that share
+ * of the seed's counted records (children follow their parents, configuration records stay whole) for
+ * faster starts. Null when the folder is missing.
  */
 export function packDemoSource(dir = MFG_CRM_PACK_DIR, scale = 1): DemoSource | null {
   if (!existsSync(join(dir, 'pack.json'))) return null;

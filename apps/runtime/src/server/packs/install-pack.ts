@@ -35,9 +35,8 @@ export interface InstallPackResult {
 /**
  * Installs a pack as a new app in ONE transaction: creates and publishes the app (tables and all), records
  * the pack as the app's upgrade base, writes the pack's reference data (`referenceSeed`, always) and then
- * the chosen seed data. Any failure — an invalid pack
- * (`LATTICE_ERR_PACK`, naming document and path), an app id already taken, a storage error — leaves the
- * database as it was.
+ * the chosen seed data. Any failure — an invalid pack (`LATTICE_ERR_PACK`, naming document and path), an
+ * app id already taken, a storage error — leaves the database as it was.
  */
 export async function installPack(
   deps: PackDeps,

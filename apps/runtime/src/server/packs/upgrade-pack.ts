@@ -115,8 +115,9 @@ export async function previewPackUpgrade(
 /**
  * Applies an upgrade in ONE transaction: saves the merged app as the draft, publishes it (storage
  * migration included; a lossy change needs `confirmLossy`) and makes the new version the next upgrade's
- * base. Reference records (`referenceSeed`) the new version adds and the app does not hold yet are written
- * too. When the merge changes no document, nothing is published: only the base moves on. User records and customisations stay; on any error nothing changes.
+ * base. Reference records (`referenceSeed`) the new version adds and the app does not hold yet are
+ * written too. When the merge changes no document, nothing is published: only the base moves on. User
+ * records and customisations stay; on any error nothing changes.
  */
 export async function upgradePack(
   deps: PackDeps,
