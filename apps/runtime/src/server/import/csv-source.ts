@@ -10,7 +10,7 @@ import {
 } from '@lattice/engine/import';
 import iconv from 'iconv-lite';
 import { importFileError } from './import-file-error';
-import type { SourceLimits, TabularSource } from './tabular-source';
+import { flattenChunks, type SourceLimits, type TabularSource } from './tabular-source';
 
 const SAMPLE_BYTES = 64 * 1024;
 
@@ -28,19 +28,17 @@ export async function openCsvSource(path: string, limits: SourceLimits): Promise
   const sample = iconv.decode(head.subarray(0, bytesRead), encoding);
   const delimiter = detectDelimiter(sample);
   const name = basename(path).replace(/\.[^.]+$/, '') || 'csv';
+  const rowChunks = (sheet: string | null) => {
+    if (sheet !== null && sheet !== name) {
+      throw importFileError(`CSV 文件没有工作表「${sheet}」`, `A CSV file has no sheet "${sheet}"`, 'sheet');
+    }
+    return readCsv(path, encoding, delimiter, limits);
+  };
   return {
     format: 'csv',
     sheetNames: async () => [name],
-    rows(sheet) {
-      if (sheet !== null && sheet !== name) {
-        throw importFileError(
-          `CSV 文件没有工作表「${sheet}」`,
-          `A CSV file has no sheet "${sheet}"`,
-          'sheet',
-        );
-      }
-      return readCsv(path, encoding, delimiter, limits);
-    },
+    rowChunks,
+    rows: (sheet) => flattenChunks(rowChunks(sheet)),
   };
 }
 
@@ -49,7 +47,7 @@ async function* readCsv(
   encoding: 'utf-8' | 'gb18030',
   delimiter: string,
   limits: SourceLimits,
-): AsyncIterable<SourceRow> {
+): AsyncIterable<SourceRow[]> {
   const raw = createReadStream(path, { highWaterMark: 1024 * 1024 });
   const text: AsyncIterable<string> =
     encoding === 'utf-8'
@@ -67,9 +65,11 @@ async function* readCsv(
   };
   try {
     for await (const chunk of text) {
-      for (const record of parser.push(chunk)) yield toRow(record);
+      const records = parser.push(chunk);
+      if (records.length) yield records.map(toRow);
     }
-    for (const record of parser.end()) yield toRow(record);
+    const last = parser.end();
+    if (last.length) yield last.map(toRow);
   } catch (error) {
     raw.destroy();
     if (error instanceof Error && error.name === 'LatticeError') throw error;

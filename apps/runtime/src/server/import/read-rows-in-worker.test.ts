@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openTabularSource } from './open-tabular-source';
-import { readRowsInWorker } from './read-rows-in-worker';
+import { readRowChunksInWorker } from './read-rows-in-worker';
 import { DEFAULT_SOURCE_LIMITS } from './tabular-source';
 
 vi.setConfig({ testTimeout: 60_000 });
@@ -18,7 +18,7 @@ async function collect<T>(it: AsyncIterable<T>, max = Number.POSITIVE_INFINITY):
   return out;
 }
 
-describe('readRowsInWorker', () => {
+describe('readRowChunksInWorker', () => {
   const dir = mkdtempSync(join(tmpdir(), 'lattice-worker-rows-'));
   const file = join(dir, 'customers.xlsx');
   beforeAll(async () => {
@@ -33,20 +33,25 @@ describe('readRowsInWorker', () => {
 
   it('yields the same rows, dates included, as reading on this thread', async () => {
     const here = await collect((await openTabularSource(file, 'customers.xlsx')).rows(null));
-    const there = await collect(readRowsInWorker(file, 'customers.xlsx', null, DEFAULT_SOURCE_LIMITS));
+    const there = (
+      await collect(readRowChunksInWorker(file, 'customers.xlsx', null, DEFAULT_SOURCE_LIMITS))
+    ).flat();
     expect(there).toHaveLength(3001);
     expect(there).toEqual(here);
     expect(there[1]!.cells[1]).toBeInstanceOf(Date);
   });
 
   it('stops the worker when the reader stops early', async () => {
-    const first = await collect(readRowsInWorker(file, 'customers.xlsx', null, DEFAULT_SOURCE_LIMITS), 10);
-    expect(first.map((r) => r.row)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    const [first] = await collect(
+      readRowChunksInWorker(file, 'customers.xlsx', null, DEFAULT_SOURCE_LIMITS),
+      1,
+    );
+    expect(first!.slice(0, 3).map((r) => r.row)).toEqual([1, 2, 3]);
   });
 
   it('raises the same clear errors: a missing sheet, a file that is not a workbook', async () => {
     await expect(
-      collect(readRowsInWorker(file, 'customers.xlsx', '订单', DEFAULT_SOURCE_LIMITS)),
+      collect(readRowChunksInWorker(file, 'customers.xlsx', '订单', DEFAULT_SOURCE_LIMITS)),
     ).rejects.toMatchObject({
       name: 'LatticeError',
       code: 'LATTICE_ERR_IMPORT',
@@ -60,7 +65,7 @@ describe('readRowsInWorker', () => {
     const broken = join(dir, 'broken.xlsx');
     writeFileSync(broken, 'not a zip at all');
     await expect(
-      collect(readRowsInWorker(broken, 'broken.xlsx', null, DEFAULT_SOURCE_LIMITS)),
+      collect(readRowChunksInWorker(broken, 'broken.xlsx', null, DEFAULT_SOURCE_LIMITS)),
     ).rejects.toMatchObject({
       code: 'LATTICE_ERR_IMPORT',
     });

@@ -8,17 +8,17 @@ const CHUNK_ROWS = 500;
 const WINDOW = 8;
 
 /**
- * The rows of a sheet, read and parsed on a worker thread: unzipping and parsing an .xlsx (or decoding
+ * The rows of a sheet in runs, read and parsed on a worker thread: unzipping and parsing an .xlsx (or decoding
  * a CSV) then runs on one core while this thread converts, validates and writes the rows on another.
- * Same rows and same errors as `openTabularSource(…).rows(sheet)`, with backpressure: the worker stays
+ * Same rows and same errors as `openTabularSource(…).rowChunks(sheet)`, with backpressure: the worker stays
  * at most a few chunks ahead, so memory does not grow with the file. Stopping early ends the worker.
  */
-export async function* readRowsInWorker(
+export async function* readRowChunksInWorker(
   path: string,
   fileName: string,
   sheet: string | null,
   limits: SourceLimits,
-): AsyncIterable<SourceRow> {
+): AsyncIterable<SourceRow[]> {
   const request: ReadRowsRequest = { path, fileName, sheet, limits, chunkRows: CHUNK_ROWS, window: WINDOW };
   const worker = new Worker(new URL('./read-rows-worker-entry.mjs', import.meta.url), {
     workerData: request,
@@ -53,7 +53,7 @@ export async function* readRowsInWorker(
       if (m.type === 'end') return;
       if (m.type === 'error') throw rebuildError(m);
       worker.postMessage(1);
-      yield* m.rows;
+      yield m.rows;
     }
   } finally {
     await worker.terminate();

@@ -1,11 +1,11 @@
 /**
- * Worker-thread entry of {@link readRowsInWorker}: opens the file, streams the sheet's rows and posts
+ * Worker-thread entry of {@link readRowChunksInWorker}: opens the file, streams the sheet's rows and posts
  * them in chunks, never more than `window` chunks ahead of what the main thread has taken.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { SourceRow } from '@lattice/engine/import';
 import { openTabularSource } from './open-tabular-source';
 import type { ReadRowsMessage, ReadRowsRequest } from './read-rows-protocol';
+import { chunkRows } from './tabular-source';
 
 const port = parentPort!;
 const request = workerData as ReadRowsRequest;
@@ -21,16 +21,11 @@ const post = (m: ReadRowsMessage) => port.postMessage(m);
 async function run(): Promise<void> {
   try {
     const source = await openTabularSource(request.path, request.fileName, request.limits);
-    let chunk: SourceRow[] = [];
-    for await (const row of source.rows(request.sheet)) {
-      chunk.push(row);
-      if (chunk.length < request.chunkRows) continue;
+    for await (const rows of chunkRows(source.rows(request.sheet), request.chunkRows)) {
       while (credit === 0) await new Promise<void>((r) => (wake = r));
       credit--;
-      post({ type: 'rows', rows: chunk });
-      chunk = [];
+      post({ type: 'rows', rows });
     }
-    if (chunk.length) post({ type: 'rows', rows: chunk });
     post({ type: 'end' });
   } catch (error) {
     const e = error as { name?: string; message?: string; code?: string; details?: unknown };

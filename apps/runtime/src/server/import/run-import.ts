@@ -27,7 +27,7 @@ import { checkImportKey } from './check-import-key';
 import { importFileError } from './import-file-error';
 import { type ImportJob, ImportLeaseLostError, type ImportStore } from './import-store';
 import { openTabularSource } from './open-tabular-source';
-import { readRowsInWorker } from './read-rows-in-worker';
+import { readRowChunksInWorker } from './read-rows-in-worker';
 import { DEFAULT_SOURCE_LIMITS, type SourceLimits } from './tabular-source';
 
 /** The rules' "import finished" event (same shape as `@lattice/flow-engine` `RuleEvent`). */
@@ -59,7 +59,7 @@ export interface ImportRunDeps {
   events?: ImportEventSinks;
   /** Encryption at rest for sensitive fields: the server's codec, as the records API uses. */
   fieldCodec?: FieldCodec;
-  /** From this file size on an .xlsx is parsed on a worker thread (`readRowsInWorker`); default 512 KB. */
+  /** From this file size on an .xlsx is parsed on a worker thread (`readRowChunksInWorker`); default 512 KB. */
   xlsxWorkerMinBytes?: number;
 }
 
@@ -134,8 +134,8 @@ export async function runImport(
       source.format === 'xlsx' &&
       (await stat(job.filePath)).size >= (deps.xlsxWorkerMinBytes ?? WORKER_MIN_BYTES);
     const rows = inWorker
-      ? readRowsInWorker(job.filePath, job.fileName, job.sheet, limits)
-      : source.rows(job.sheet);
+      ? readRowChunksInWorker(job.filePath, job.fileName, job.sheet, limits)
+      : source.rowChunks(job.sheet);
     const run = new BatchRun(deps, job, prepared, live, ctx, opts, leaseMs);
     await run.execute(rows);
     if (run.rejected) {
@@ -234,7 +234,7 @@ class BatchRun {
     return (this.opts.monotonicMs ?? (() => performance.now()))();
   }
 
-  async execute(rows: AsyncIterable<SourceRow>): Promise<void> {
+  async execute(rows: AsyncIterable<SourceRow[]>): Promise<void> {
     if (this.job.onError === 'abort') {
       await this.deps.db.kysely
         .transaction()
@@ -252,7 +252,7 @@ class BatchRun {
     );
   }
 
-  private async loop(rows: AsyncIterable<SourceRow>, write: (p: Pending) => Promise<void>): Promise<void> {
+  private async loop(rows: AsyncIterable<SourceRow[]>, write: (p: Pending) => Promise<void>): Promise<void> {
     const batchSize = this.opts.batchSize ?? DEFAULT_BATCH;
     const entity = this.prepared.entity;
     let pending = emptyPending();
@@ -267,32 +267,34 @@ class BatchRun {
       if (queued.length >= READ_AHEAD_BATCHES) await queued.shift();
     };
     try {
-      for await (const r of rows) {
-        if (r.row <= this.job.headerRow) continue;
-        if (r.row <= this.job.checkpointRow) {
+      for await (const chunk of rows) {
+        for (const r of chunk) {
+          if (r.row <= this.job.headerRow) continue;
+          if (r.row <= this.job.checkpointRow) {
+            const ri = rowToInput(this.prepared, r);
+            if (!ri.blank && !ri.errors.length)
+              rememberImportedRow(entity, this.state, { row: r.row, input: ri.input });
+            continue;
+          }
           const ri = rowToInput(this.prepared, r);
-          if (!ri.blank && !ri.errors.length)
-            rememberImportedRow(entity, this.state, { row: r.row, input: ri.input });
-          continue;
+          pending.seen++;
+          pending.lastRow = r.row;
+          if (ri.blank) pending.blanks++;
+          else if (ri.errors.length) pending.rows.push({ row: r.row, input: ri.input, errors: ri.errors });
+          else if (this.precoerce) {
+            // Validating here, while the previous batch is being written, keeps the database and this
+            // thread busy at the same time.
+            const asCreate = coerceRecordInput(entity, ri.input, { mode: 'create', now: this.precoerce });
+            pending.rows.push({ row: r.row, input: ri.input, asCreate });
+          } else pending.rows.push({ row: r.row, input: ri.input });
+          if (pending.seen >= batchSize) {
+            await flush(pending);
+            pending = emptyPending();
+          }
+          // Converting a whole run of rows at once would starve the database's replies (I/O callbacks)
+          // of this thread: give the event loop a turn every few dozen rows.
+          if (pending.seen % YIELD_EVERY_ROWS === 0) await yieldToEventLoop();
         }
-        const ri = rowToInput(this.prepared, r);
-        pending.seen++;
-        pending.lastRow = r.row;
-        if (ri.blank) pending.blanks++;
-        else if (ri.errors.length) pending.rows.push({ row: r.row, input: ri.input, errors: ri.errors });
-        else if (this.precoerce) {
-          // Validating here, while the previous batch is being written, keeps the database and this
-          // thread busy at the same time.
-          const asCreate = coerceRecordInput(entity, ri.input, { mode: 'create', now: this.precoerce });
-          pending.rows.push({ row: r.row, input: ri.input, asCreate });
-        } else pending.rows.push({ row: r.row, input: ri.input });
-        if (pending.seen >= batchSize) {
-          await flush(pending);
-          pending = emptyPending();
-        }
-        // Rows of an already-read chunk arrive as microtasks, which would starve the database's replies
-        // (I/O callbacks) of this thread: give the event loop a turn every few dozen rows.
-        if (pending.seen % YIELD_EVERY_ROWS === 0) await yieldToEventLoop();
       }
       if (pending.seen > 0) await flush(pending);
     } catch (error) {

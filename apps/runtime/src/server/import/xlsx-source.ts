@@ -4,7 +4,7 @@ import { inspectZip } from './inspect-zip';
 import { readDateStyles } from './read-date-styles';
 import { readSharedStrings } from './read-shared-strings';
 import { readXlsxSheetRows } from './read-xlsx-sheet-rows';
-import type { SourceLimits, TabularSource } from './tabular-source';
+import { chunkRows, type SourceLimits, type TabularSource } from './tabular-source';
 import { readXlsxWorkbook, type XlsxSheet } from './xlsx-workbook';
 
 /**
@@ -19,6 +19,7 @@ export async function openXlsxSource(path: string, limits: SourceLimits): Promis
     format: 'xlsx',
     sheetNames: () => readSheetNames(path),
     rows: (sheet) => readSheet(path, sheet),
+    rowChunks: (sheet) => chunkRows(readSheet(path, sheet)),
   };
 }
 

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { LatticeDb } from '../contracts';
 import { openTestDatabase, testDatabaseKinds } from '../open-test-database';
-import { copyRows, copyText } from './copy-rows';
+import { arrayColumns, copyRows, copyText } from './copy-rows';
 import type { BulkColumn } from './unnest-rows';
 
 vi.setConfig({ testTimeout: 30_000, hookTimeout: 60_000 });
@@ -20,7 +20,7 @@ const COLUMNS: BulkColumn[] = [
 
 describe('copyText', () => {
   it('escapes the delimiters and backslashes of COPY text format and writes NULL as \\N', () => {
-    expect(copyText([{ name: 't', type: 'text' }], [['a\tb\nc\\d\re'], [null], ['\\N']])).toBe(
+    expect(copyText(arrayColumns([{ name: 't', type: 'text' }]), [['a\tb\nc\\d\re'], [null], ['\\N']])).toBe(
       'a\\tb\\nc\\\\d\\re\n\\N\n\\\\N\n',
     );
   });
@@ -42,7 +42,7 @@ describe.each(testDatabaseKinds())('copyRows on %s', (kind) => {
   it('loads every column type inside the transaction, round-tripping awkward text exactly', async () => {
     const awkward = 'tab\there, line\nbreak, back\\slash, 中文, "quote", \\N literal';
     const n = await db.kysely.transaction().execute((trx) =>
-      copyRows(trx, { schema: 'copy_test', name: 't' }, COLUMNS, [
+      copyRows(trx, { schema: 'copy_test', name: 't' }, arrayColumns(COLUMNS), [
         [
           awkward,
           1234.5,
@@ -88,8 +88,12 @@ describe.each(testDatabaseKinds())('copyRows on %s', (kind) => {
     const before = await sql<{ c: string }>`select count(*)::text as c from copy_test.t`.execute(db.kysely);
     await expect(
       db.kysely.transaction().execute(async (trx) => {
-        await copyRows(trx, { schema: 'copy_test', name: 't' }, [{ name: 't', type: 'text' }], [['fresh']]);
-        await copyRows(trx, { schema: 'copy_test', name: 't' }, [{ name: 't', type: 'text' }], [['second']]);
+        await copyRows(trx, { schema: 'copy_test', name: 't' }, arrayColumns([{ name: 't', type: 'text' }]), [
+          ['fresh'],
+        ]);
+        await copyRows(trx, { schema: 'copy_test', name: 't' }, arrayColumns([{ name: 't', type: 'text' }]), [
+          ['second'],
+        ]);
       }),
     ).rejects.toThrow(/unique|duplicate/i);
     const after = await sql<{ c: string }>`select count(*)::text as c from copy_test.t`.execute(db.kysely);

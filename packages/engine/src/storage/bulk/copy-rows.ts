@@ -54,39 +54,64 @@ function isJsonText(s: string): boolean {
   }
 }
 
-/** Rows (values in `columns` order) as COPY text-format data: one line per row (`\\N` is NULL). */
-export function copyText(columns: readonly BulkColumn[], rows: readonly (readonly unknown[])[]): string {
-  const encoders = columns.map((c) => encoderFor(c.type));
-  const width = encoders.length;
+/** A column a COPY reads from each row: where the value comes from, or one value for every row. */
+export type CopyColumn<R> = ReadColumn<R> | ConstantColumn;
+type ReadColumn<R> = BulkColumn & { read: (row: R) => unknown };
+type ConstantColumn = BulkColumn & { constant: unknown };
+
+const isRead = <R>(c: CopyColumn<R>): c is ReadColumn<R> => 'read' in c;
+const isConstant = <R>(c: CopyColumn<R>): c is ConstantColumn => 'constant' in c;
+
+/** Columns read from rows that are arrays of values in column order. */
+export function arrayColumns(columns: readonly BulkColumn[]): CopyColumn<readonly unknown[]>[] {
+  return columns.map((c, i) => ({ ...c, read: (row: readonly unknown[]) => row[i] }));
+}
+
+function encodeValue(v: unknown, encode: Encoder): string {
+  return v === null || v === undefined ? '\\N' : encode(v);
+}
+
+/**
+ * Rows as COPY text-format data: one line per row (`\\N` is NULL). Constant columns are encoded once and
+ * end every line, so a batch's write stamps cost nothing per row.
+ */
+export function copyText<R>(columns: readonly CopyColumn<R>[], rows: readonly R[]): string {
+  const perRow = columns.filter(isRead);
+  const constant = columns.filter(isConstant);
+  const reads = perRow.map((c) => c.read);
+  const encoders = perRow.map((c) => encoderFor(c.type));
+  const tail = constant.map((c) => `\t${encodeValue(c.constant, encoderFor(c.type))}`).join('');
+  const width = reads.length;
   const lines: string[] = new Array(rows.length);
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r]!;
     let line = '';
     for (let i = 0; i < width; i++) {
-      const v = row[i];
       if (i > 0) line += '\t';
-      line += v === null || v === undefined ? '\\N' : encoders[i]!(v);
+      line += encodeValue(reads[i]!(row), encoders[i]!);
     }
-    lines[r] = line;
+    lines[r] = line + tail;
   }
   return lines.length ? `${lines.join('\n')}\n` : '';
 }
 
 /**
- * Loads `rows` (values in `columns` order) into `table` with `COPY … FROM STDIN` inside the caller's
- * transaction — the database's own bulk path, several times cheaper for the server than parsing the
- * same rows from a JSON document. Columns not listed take their defaults; constraints and indexes apply
- * as for INSERT (a unique clash fails the statement).
+ * Loads `rows` into `table` with `COPY … FROM STDIN` inside the caller's transaction — the database's
+ * own bulk path, several times cheaper for the server than parsing the same rows from a JSON document.
+ * Columns not listed take their defaults; constraints and indexes apply as for INSERT (a unique clash
+ * fails the statement).
  */
-export async function copyRows(
+export async function copyRows<R>(
   trx: DbTransaction,
   table: { schema: string; name: string },
-  columns: readonly BulkColumn[],
-  rows: readonly (readonly unknown[])[],
+  columns: readonly CopyColumn<R>[],
+  rows: readonly R[],
 ): Promise<number> {
   if (!rows.length) return 0;
   const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
-  const cols = columns.map((c) => ident(c.name)).join(', ');
+  // Per-row columns first, constants last: the order copyText writes them in.
+  const ordered = [...columns.filter(isRead), ...columns.filter(isConstant)];
+  const cols = ordered.map((c) => ident(c.name)).join(', ');
   const sql = `copy ${ident(table.schema)}.${ident(table.name)} (${cols}) from stdin`;
   const res = await trx.executeQuery(CompiledQuery.raw(sql, [copyText(columns, rows)]));
   return Number(res.numAffectedRows ?? rows.length);

@@ -29,7 +29,7 @@ import {
   encodeSensitiveColumns,
   encryptedFields,
 } from '../record-service/sensitive-columns';
-import { copyRows } from './copy-rows';
+import { type CopyColumn, copyRows } from './copy-rows';
 import { keyTupleFilter } from './key-tuple-filter';
 import { fieldColumn, ID_COLUMN, newRowColumns } from './new-row-columns';
 import { type ReferenceCache, resolveReferenceTexts } from './resolve-reference-texts';
@@ -421,28 +421,42 @@ async function insertRows(
   }
   const cols = newRowColumns(entity);
   const readers = columnReaders(entity, ctx, live, now, cols);
-  const valuesOf = (c: Candidate) => readers.map((read) => read(c.merged));
   /** The row by column name, sensitive columns encrypted. */
-  const sealedRow = (c: Candidate) => {
-    const values = valuesOf(c);
-    return encodeSensitiveColumns(
+  const sealedRow = (c: Candidate) =>
+    encodeSensitiveColumns(
       entity,
-      Object.fromEntries(cols.map((col, i) => [col.name, values[i]])),
+      Object.fromEntries(cols.map((col, i) => [col.name, readers[i]!.read(c.merged)])),
       codec,
     );
-  };
   if (!returning) {
     // No per-row events to feed: the rows go through COPY, the database's cheapest write path, with
     // time-ordered ids so the primary key grows at its right edge. Entities without encrypted fields
-    // skip the row object.
+    // are encoded straight from their merged values.
     const encrypts = codec !== undefined && encryptedFields(entity).length > 0;
     const ids = timeOrderedIds(inserts.length, now);
-    const rows = inserts.map((c, i) => {
-      if (!encrypts) return [ids[i], ...valuesOf(c)];
-      const row = sealedRow(c);
-      return [ids[i], ...cols.map((col) => row[col.name])];
-    });
-    await copyRows(trx, { schema: appSchemaName(live.appId), name: entity.name }, [ID_COLUMN, ...cols], rows);
+    const table = { schema: appSchemaName(live.appId), name: entity.name };
+    // Rows are positions in `inserts`, so the id and the values of one row are read by the same index.
+    const positions = Array.from(inserts, (_, i) => i);
+    const id: CopyColumn<number> = { ...ID_COLUMN, read: (i) => ids[i] };
+    if (!encrypts) {
+      const columns: CopyColumn<number>[] = [
+        id,
+        ...cols.map((col, k): CopyColumn<number> => {
+          const r = readers[k]!;
+          return 'constant' in r
+            ? { ...col, constant: r.constant }
+            : { ...col, read: (i) => r.read(inserts[i]!.merged) };
+        }),
+      ];
+      await copyRows(trx, table, columns, positions);
+    } else {
+      const sealed = inserts.map(sealedRow);
+      const columns = [
+        id,
+        ...cols.map((col): CopyColumn<number> => ({ ...col, read: (i) => sealed[i]![col.name] })),
+      ];
+      await copyRows(trx, table, columns, positions);
+    }
     return [];
   }
   const rows = inserts.map(sealedRow);
@@ -454,9 +468,15 @@ async function insertRows(
   return res.rows.map((r) => toRecord(entity, decodeSensitiveColumns(entity, r, codec)));
 }
 
+/** Where a stored column of a new row comes from: the row's merged values, or the write itself. */
+type ColumnReader =
+  | { constant: unknown; read: (merged: Record<string, unknown>) => unknown }
+  | { read: (merged: Record<string, unknown>) => unknown };
+
 /**
  * How each stored column of a new row is read from its merged values: field columns from their field
- * (the actor's owner/region/department stand in for empty scoping fields), the rest from the write.
+ * (the actor's owner/region/department stand in for empty scoping fields), the rest are the same for
+ * every row of the write.
  */
 function columnReaders(
   entity: EntityDoc,
@@ -464,7 +484,7 @@ function columnReaders(
   live: LiveApp,
   now: Date,
   cols: readonly BulkColumn[],
-): ((merged: Record<string, unknown>) => unknown)[] {
+): ColumnReader[] {
   const iso = now.toISOString();
   const written: Record<string, unknown> = {
     owner: ctx.actor.id,
@@ -481,7 +501,9 @@ function columnReaders(
   return cols.map((col) => {
     const fallback = written[col.name] ?? null;
     const name = fieldByColumn.get(col.name);
-    return name === undefined ? () => fallback : (merged) => merged[name] ?? fallback;
+    return name === undefined
+      ? { constant: fallback, read: () => fallback }
+      : { read: (merged) => merged[name] ?? fallback };
   });
 }
 
