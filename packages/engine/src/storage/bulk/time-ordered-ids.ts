@@ -9,16 +9,17 @@ import { randomFillSync } from 'node:crypto';
 export function timeOrderedIds(count: number, at: Date): string[] {
   const ms = at.getTime();
   const random = randomFillSync(Buffer.alloc(count * 8));
+  // RFC variant bits 10xx on the first random byte of every id.
+  for (let i = 0; i < count; i++) random[i * 8] = (random[i * 8]! & 0x3f) | 0x80;
+  const hex = random.toString('hex');
   const out = new Array<string>(count);
   const time = ms.toString(16).padStart(12, '0');
   const head = `${time.slice(0, 8)}-${time.slice(8, 12)}-7`;
   for (let i = 0; i < count; i++) {
     // 12-bit counter (wraps within one batch only past 4096 rows, still unique through the random tail).
     const seq = (i & 0xfff).toString(16).padStart(3, '0');
-    const r = random.subarray(i * 8, i * 8 + 8);
-    r[0] = (r[0]! & 0x3f) | 0x80; // RFC variant bits 10xx
-    const tail = r.toString('hex');
-    out[i] = `${head}${seq}-${tail.slice(0, 4)}-${tail.slice(4, 16)}`;
+    const o = i * 16;
+    out[i] = `${head}${seq}-${hex.slice(o, o + 4)}-${hex.slice(o + 4, o + 16)}`;
   }
   return out;
 }
