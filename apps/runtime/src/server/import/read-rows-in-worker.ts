@@ -2,9 +2,8 @@ import { Worker } from 'node:worker_threads';
 import { type ErrorCode, type ErrorDetail, LatticeError } from '@lattice/engine';
 import type { SourceRow } from '@lattice/engine/import';
 import type { ReadRowsMessage, ReadRowsRequest } from './read-rows-protocol';
-import type { SourceLimits } from './tabular-source';
+import { CHUNK_ROWS, type SourceLimits } from './tabular-source';
 
-const CHUNK_ROWS = 500;
 const WINDOW = 8;
 
 /**

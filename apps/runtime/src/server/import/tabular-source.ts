@@ -13,7 +13,8 @@ export interface TabularSource {
   rowChunks(sheet: string | null): AsyncIterable<SourceRow[]>;
 }
 
-const CHUNK_ROWS = 500;
+/** Rows per run when a row-by-row source is read in runs (and per message from the reading worker). */
+export const CHUNK_ROWS = 500;
 
 /** Rows grouped into runs of up to `size` (for sources that read row by row). */
 export async function* chunkRows(

@@ -18,9 +18,11 @@ const COLUMNS: BulkColumn[] = [
   { name: 'j', type: 'jsonb' },
 ];
 
+const TEXT_ONLY = arrayColumns([{ name: 't', type: 'text' }]);
+
 describe('copyText', () => {
   it('escapes the delimiters and backslashes of COPY text format and writes NULL as \\N', () => {
-    expect(copyText(arrayColumns([{ name: 't', type: 'text' }]), [['a\tb\nc\\d\re'], [null], ['\\N']])).toBe(
+    expect(copyText(TEXT_ONLY, [['a\tb\nc\\d\re'], [null], ['\\N']])).toBe(
       'a\\tb\\nc\\\\d\\re\n\\N\n\\\\N\n',
     );
   });
@@ -88,12 +90,8 @@ describe.each(testDatabaseKinds())('copyRows on %s', (kind) => {
     const before = await sql<{ c: string }>`select count(*)::text as c from copy_test.t`.execute(db.kysely);
     await expect(
       db.kysely.transaction().execute(async (trx) => {
-        await copyRows(trx, { schema: 'copy_test', name: 't' }, arrayColumns([{ name: 't', type: 'text' }]), [
-          ['fresh'],
-        ]);
-        await copyRows(trx, { schema: 'copy_test', name: 't' }, arrayColumns([{ name: 't', type: 'text' }]), [
-          ['second'],
-        ]);
+        await copyRows(trx, { schema: 'copy_test', name: 't' }, TEXT_ONLY, [['fresh']]);
+        await copyRows(trx, { schema: 'copy_test', name: 't' }, TEXT_ONLY, [['second']]);
       }),
     ).rejects.toThrow(/unique|duplicate/i);
     const after = await sql<{ c: string }>`select count(*)::text as c from copy_test.t`.execute(db.kysely);

@@ -420,43 +420,33 @@ async function insertRows(
     }
   }
   const cols = newRowColumns(entity);
-  const readers = columnReaders(entity, ctx, live, now, cols);
+  const sources = columnSources(entity, ctx, live, now, cols);
   /** The row by column name, sensitive columns encrypted. */
   const sealedRow = (c: Candidate) =>
     encodeSensitiveColumns(
       entity,
-      Object.fromEntries(cols.map((col, i) => [col.name, readers[i]!.read(c.merged)])),
+      Object.fromEntries(sources.map((col) => [col.name, 'read' in col ? col.read(c.merged) : col.constant])),
       codec,
     );
   if (!returning) {
     // No per-row events to feed: the rows go through COPY, the database's cheapest write path, with
     // time-ordered ids so the primary key grows at its right edge. Entities without encrypted fields
-    // are encoded straight from their merged values.
-    const encrypts = codec !== undefined && encryptedFields(entity).length > 0;
+    // are encoded straight from their merged values. Rows are positions in `inserts`, so a row's id and
+    // values are read by the same index.
     const ids = timeOrderedIds(inserts.length, now);
-    const table = { schema: appSchemaName(live.appId), name: entity.name };
-    // Rows are positions in `inserts`, so the id and the values of one row are read by the same index.
-    const positions = Array.from(inserts, (_, i) => i);
-    const id: CopyColumn<number> = { ...ID_COLUMN, read: (i) => ids[i] };
-    if (!encrypts) {
-      const columns: CopyColumn<number>[] = [
-        id,
-        ...cols.map((col, k): CopyColumn<number> => {
-          const r = readers[k]!;
-          return 'constant' in r
-            ? { ...col, constant: r.constant }
-            : { ...col, read: (i) => r.read(inserts[i]!.merged) };
-        }),
-      ];
-      await copyRows(trx, table, columns, positions);
-    } else {
-      const sealed = inserts.map(sealedRow);
-      const columns = [
-        id,
-        ...cols.map((col): CopyColumn<number> => ({ ...col, read: (i) => sealed[i]![col.name] })),
-      ];
-      await copyRows(trx, table, columns, positions);
-    }
+    const sealed = codec !== undefined && encryptedFields(entity).length > 0 ? inserts.map(sealedRow) : null;
+    const values = sources.map((col): CopyColumn<number> => {
+      if (sealed) return { name: col.name, type: col.type, read: (i) => sealed[i]![col.name] };
+      if (!('read' in col)) return col;
+      const read = col.read;
+      return { ...col, read: (i) => read(inserts[i]!.merged) };
+    });
+    await copyRows(
+      trx,
+      { schema: appSchemaName(live.appId), name: entity.name },
+      [{ ...ID_COLUMN, read: (i) => ids[i] }, ...values],
+      Array.from(inserts, (_, i) => i),
+    );
     return [];
   }
   const rows = inserts.map(sealedRow);
@@ -468,23 +458,18 @@ async function insertRows(
   return res.rows.map((r) => toRecord(entity, decodeSensitiveColumns(entity, r, codec)));
 }
 
-/** Where a stored column of a new row comes from: the row's merged values, or the write itself. */
-type ColumnReader =
-  | { constant: unknown; read: (merged: Record<string, unknown>) => unknown }
-  | { read: (merged: Record<string, unknown>) => unknown };
-
 /**
- * How each stored column of a new row is read from its merged values: field columns from their field
- * (the actor's owner/region/department stand in for empty scoping fields), the rest are the same for
+ * Where each stored column of a new row comes from: field columns from their field in the merged values
+ * (the actor's owner/region/department stand in for empty scoping fields), the rest are one value for
  * every row of the write.
  */
-function columnReaders(
+function columnSources(
   entity: EntityDoc,
   ctx: RequestContext,
   live: LiveApp,
   now: Date,
   cols: readonly BulkColumn[],
-): ColumnReader[] {
+): CopyColumn<Record<string, unknown>>[] {
   const iso = now.toISOString();
   const written: Record<string, unknown> = {
     owner: ctx.actor.id,
@@ -502,8 +487,8 @@ function columnReaders(
     const fallback = written[col.name] ?? null;
     const name = fieldByColumn.get(col.name);
     return name === undefined
-      ? { constant: fallback, read: () => fallback }
-      : { read: (merged) => merged[name] ?? fallback };
+      ? { ...col, constant: fallback }
+      : { ...col, read: (merged: Record<string, unknown>) => merged[name] ?? fallback };
   });
 }
 
