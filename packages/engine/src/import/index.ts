@@ -4,6 +4,9 @@
  * No I/O: the readers (exceljs streaming, iconv-lite decoding + `CsvRecordParser`) live in the runtime and
  * writes in `@lattice/engine/storage`.
  */
+// Readers raise the engine's own error; re-exported here so a reader (on a worker thread, say) need not
+// load the whole engine to do so.
+export { LatticeError } from '../errors';
 export { cellText, cellToInput, isBlankCell } from './cell-to-input';
 export { CsvRecordParser } from './csv-record-parser';
 export { type CsvDelimiter, detectCsvEncoding, detectDelimiter, detectHeaderRow } from './detect-csv-format';
