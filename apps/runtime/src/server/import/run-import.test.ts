@@ -52,7 +52,7 @@ describe.each(testDatabaseKinds())('imports on %s', (kind) => {
         clock,
         store,
         limits: { maxUncompressedBytes: 5 * 1024 * 1024, maxRecordChars: 4 * 1024 * 1024 },
-        // Every .xlsx of these tests runs through the worker-thread reader, however small.
+        // Every .xlsx of these tests is read and converted on the worker thread, however small.
         xlsxWorkerMinBytes: 0,
         events: {
           onImportFinished: async (_t, _c, _a, e) => {

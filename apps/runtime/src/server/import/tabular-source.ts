@@ -13,7 +13,7 @@ export interface TabularSource {
   rowChunks(sheet: string | null): AsyncIterable<SourceRow[]>;
 }
 
-/** Rows per run when a row-by-row source is read in runs (and per message from the reading worker). */
+/** Rows per run when a row-by-row source is read in runs. */
 export const CHUNK_ROWS = 500;
 
 /** Rows grouped into runs of up to `size` (for sources that read row by row). */

@@ -3,4 +3,4 @@
 import { register } from 'tsx/esm/api';
 
 register();
-await import('./read-rows-worker.ts');
+await import('./convert-rows-worker.ts');

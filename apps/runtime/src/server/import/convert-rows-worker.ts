@@ -1,14 +1,14 @@
 /**
- * Worker-thread entry of {@link readRowChunksInWorker}: opens the file, streams the sheet's rows and posts
- * them in chunks, never more than `window` chunks ahead of what the main thread has taken.
+ * Worker-thread entry of {@link convertRowsInWorker}: opens the file, streams the sheet's rows, converts
+ * them and posts them in runs, never more than `window` runs ahead of what the main thread has taken.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { runConverter } from './convert-rows';
+import type { ConvertRowsMessage, ConvertRowsRequest } from './convert-rows-protocol';
 import { openTabularSource } from './open-tabular-source';
-import type { ReadRowsMessage, ReadRowsRequest } from './read-rows-protocol';
-import { chunkRows } from './tabular-source';
 
 const port = parentPort!;
-const request = workerData as ReadRowsRequest;
+const request = workerData as ConvertRowsRequest;
 let credit = request.window;
 let wake: (() => void) | null = null;
 port.on('message', () => {
@@ -16,12 +16,14 @@ port.on('message', () => {
   wake?.();
 });
 
-const post = (m: ReadRowsMessage) => port.postMessage(m);
+const post = (m: ConvertRowsMessage) => port.postMessage(m);
 
 async function run(): Promise<void> {
   try {
     const source = await openTabularSource(request.path, request.fileName, request.limits);
-    for await (const rows of chunkRows(source.rows(request.sheet), request.chunkRows)) {
+    const convert = runConverter(request.conversion);
+    for await (const run of source.rowChunks(request.sheet)) {
+      const rows = convert(run);
       while (credit === 0) await new Promise<void>((r) => (wake = r));
       credit--;
       post({ type: 'rows', rows });

@@ -1,0 +1,121 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { EntityDoc } from '@lattice/engine';
+import { suggestMapping } from '@lattice/engine/import';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { convertRuns, type RowConversion } from './convert-rows';
+import { convertRowsInWorker } from './convert-rows-in-worker';
+import { openTabularSource } from './open-tabular-source';
+import { DEFAULT_SOURCE_LIMITS } from './tabular-source';
+
+vi.setConfig({ testTimeout: 60_000 });
+
+async function collect<T>(it: AsyncIterable<T>, max = Number.POSITIVE_INFINITY): Promise<T[]> {
+  const out: T[] = [];
+  for await (const x of it) {
+    out.push(x);
+    if (out.length >= max) break;
+  }
+  return out;
+}
+
+const t = (zh: string, en: string) => ({ zh, en });
+const customer = {
+  kind: 'entity',
+  schemaVersion: 1,
+  name: 'customer',
+  label: t('客户', 'Customer'),
+  titleField: 'name',
+  fields: [
+    { id: 'name', name: 'name', type: 'text', label: t('名称', 'Name'), unique: true },
+    { id: 'signed', name: 'signed', type: 'date', label: t('签约日期', 'Signed') },
+    { id: 'amount', name: 'amount', type: 'number', label: t('金额', 'Amount') },
+    { id: 'strategic', name: 'strategic', type: 'boolean', label: t('战略', 'Strategic') },
+  ],
+} as unknown as EntityDoc;
+
+const conversion: RowConversion = {
+  entity: customer,
+  mapping: suggestMapping(customer, ['名称', '签约日期', '金额', '战略']),
+  headerRow: 1,
+};
+
+describe('convertRowsInWorker', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lattice-worker-rows-'));
+  const file = join(dir, 'customers.xlsx');
+  beforeAll(async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('客户');
+    ws.addRow(['名称', '签约日期', '金额', '战略']);
+    for (let i = 1; i <= 3000; i++)
+      ws.addRow([`客户${i}`, new Date(Date.UTC(2024, 0, 1 + (i % 300))), i * 1.5, i % 2 === 0]);
+    await wb.xlsx.writeFile(file);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('yields the same converted rows, Excel dates included, as converting on this thread', async () => {
+    const source = await openTabularSource(file, 'customers.xlsx');
+    const here = (await collect(convertRuns(source.rowChunks(null), conversion))).flat();
+    const there = (
+      await collect(convertRowsInWorker(file, 'customers.xlsx', null, DEFAULT_SOURCE_LIMITS, conversion))
+    ).flat();
+    expect(there).toHaveLength(3000);
+    expect(there).toEqual(here);
+    expect(there[0]).toEqual({
+      row: 2,
+      input: { name: '客户1', signed: '2024-01-02', amount: 1.5, strategic: false },
+      errors: [],
+      blank: false,
+    });
+  });
+
+  it('reports cells that do not convert with their row, column and reason', async () => {
+    const bad = join(dir, 'bad.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('客户');
+    ws.addRow(['名称', '签约日期', '金额', '战略']);
+    ws.addRow(['甲', '明天', '很多', '是']);
+    ws.addRow([null, null, null, null]);
+    await wb.xlsx.writeFile(bad);
+    const [rows] = await collect(
+      convertRowsInWorker(bad, 'bad.xlsx', null, DEFAULT_SOURCE_LIMITS, conversion),
+    );
+    expect(rows![0]!.errors.map((e) => [e.row, e.column, e.value])).toEqual([
+      [2, '签约日期', '明天'],
+      [2, '金额', '很多'],
+    ]);
+    expect(rows![1]).toMatchObject({ row: 3, blank: true });
+  });
+
+  it('stops the worker when the reader stops early', async () => {
+    const [first] = await collect(
+      convertRowsInWorker(file, 'customers.xlsx', null, DEFAULT_SOURCE_LIMITS, conversion),
+      1,
+    );
+    expect(first!.slice(0, 3).map((r) => r.row)).toEqual([2, 3, 4]);
+  });
+
+  it('raises the same clear errors: a missing sheet, a file that is not a workbook', async () => {
+    await expect(
+      collect(convertRowsInWorker(file, 'customers.xlsx', '订单', DEFAULT_SOURCE_LIMITS, conversion)),
+    ).rejects.toMatchObject({
+      name: 'LatticeError',
+      code: 'LATTICE_ERR_IMPORT',
+      details: [
+        {
+          path: 'sheet',
+          message: { zh: expect.stringContaining('订单'), en: expect.stringContaining('订单') },
+        },
+      ],
+    });
+    const broken = join(dir, 'broken.xlsx');
+    writeFileSync(broken, 'not a zip at all');
+    await expect(
+      collect(convertRowsInWorker(broken, 'broken.xlsx', null, DEFAULT_SOURCE_LIMITS, conversion)),
+    ).rejects.toMatchObject({
+      code: 'LATTICE_ERR_IMPORT',
+    });
+  });
+});
