@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { EntityDoc } from '@lattice/engine';
+import { findEntity } from '@lattice/engine';
 import { suggestMapping } from '@lattice/engine/import';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -9,6 +9,7 @@ import { convertRuns, type RowConversion } from './convert-rows';
 import { convertRowsInWorker } from './convert-rows-in-worker';
 import { openTabularSource } from './open-tabular-source';
 import { DEFAULT_SOURCE_LIMITS } from './tabular-source';
+import { importTestApp } from './testing/import-fixtures';
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -21,24 +22,11 @@ async function collect<T>(it: AsyncIterable<T>, max = Number.POSITIVE_INFINITY):
   return out;
 }
 
-const t = (zh: string, en: string) => ({ zh, en });
-const customer = {
-  kind: 'entity',
-  schemaVersion: 1,
-  name: 'customer',
-  label: t('客户', 'Customer'),
-  titleField: 'name',
-  fields: [
-    { id: 'name', name: 'name', type: 'text', label: t('名称', 'Name'), unique: true },
-    { id: 'signed', name: 'signed', type: 'date', label: t('签约日期', 'Signed') },
-    { id: 'amount', name: 'amount', type: 'number', label: t('金额', 'Amount') },
-    { id: 'strategic', name: 'strategic', type: 'boolean', label: t('战略', 'Strategic') },
-  ],
-} as unknown as EntityDoc;
-
+const HEADERS = ['客户名称', '合作起始日期', '年营业额', '员工人数'];
+const customer = findEntity(importTestApp('worker-rows'), 'customer')!;
 const conversion: RowConversion = {
   entity: customer,
-  mapping: suggestMapping(customer, ['名称', '签约日期', '金额', '战略']),
+  mapping: suggestMapping(customer, HEADERS),
   headerRow: 1,
 };
 
@@ -48,9 +36,9 @@ describe('convertRowsInWorker', () => {
   beforeAll(async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('客户');
-    ws.addRow(['名称', '签约日期', '金额', '战略']);
+    ws.addRow(HEADERS);
     for (let i = 1; i <= 3000; i++)
-      ws.addRow([`客户${i}`, new Date(Date.UTC(2024, 0, 1 + (i % 300))), i * 1.5, i % 2 === 0]);
+      ws.addRow([`客户${i}`, new Date(Date.UTC(2024, 0, 1 + (i % 300))), i * 1.5, i]);
     await wb.xlsx.writeFile(file);
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -65,7 +53,7 @@ describe('convertRowsInWorker', () => {
     expect(there).toEqual(here);
     expect(there[0]).toEqual({
       row: 2,
-      input: { name: '客户1', signed: '2024-01-02', amount: 1.5, strategic: false },
+      input: { name: '客户1', since: '2024-01-02', annual_revenue: 1.5, employees: 1 },
       errors: [],
       blank: false,
     });
@@ -75,16 +63,16 @@ describe('convertRowsInWorker', () => {
     const bad = join(dir, 'bad.xlsx');
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('客户');
-    ws.addRow(['名称', '签约日期', '金额', '战略']);
-    ws.addRow(['甲', '明天', '很多', '是']);
+    ws.addRow(HEADERS);
+    ws.addRow(['甲', '明天', '很多', 12]);
     ws.addRow([null, null, null, null]);
     await wb.xlsx.writeFile(bad);
     const [rows] = await collect(
       convertRowsInWorker(bad, 'bad.xlsx', null, DEFAULT_SOURCE_LIMITS, conversion),
     );
     expect(rows![0]!.errors.map((e) => [e.row, e.column, e.value])).toEqual([
-      [2, '签约日期', '明天'],
-      [2, '金额', '很多'],
+      [2, '合作起始日期', '明天'],
+      [2, '年营业额', '很多'],
     ]);
     expect(rows![1]).toMatchObject({ row: 3, blank: true });
   });
