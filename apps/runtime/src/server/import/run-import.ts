@@ -106,11 +106,11 @@ class RowsRejected extends Error {}
 
 /**
  * Runs (or resumes) one import: claims its lease, streams the sheet and converts its rows (`rowToInput`;
- * on a worker thread for any file but a small one), and writes them with `importRecordBatch`. Skip-bad-rows mode
- * commits each batch with the checkpoint, counters and error rows in one transaction, so a crash resumes
- * after the last committed row with no duplicates or gaps; all-or-nothing mode writes everything in one
- * transaction and rolls it back if any row is bad. Reading the next batches overlaps the database work
- * of the current one. Returns the final job, or null when another runner holds it.
+ * a large .xlsx is read and converted on a worker thread), and writes them with `importRecordBatch`.
+ * Skip-bad-rows mode commits each batch with the checkpoint, counters and error rows in one transaction,
+ * so a crash resumes after the last committed row with no duplicates or gaps; all-or-nothing mode writes
+ * everything in one transaction and rolls it back if any row is bad. Reading the next batches overlaps
+ * the database work of the current one. Returns the final job, or null when another runner holds it.
  */
 export async function runImport(
   deps: ImportRunDeps,
