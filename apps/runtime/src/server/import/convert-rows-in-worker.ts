@@ -5,7 +5,8 @@ import type { RowConversion } from './convert-rows';
 import type { ConvertRowsMessage, ConvertRowsRequest } from './convert-rows-protocol';
 import type { SourceLimits } from './tabular-source';
 
-const WINDOW = 8;
+/** Runs the worker may hold ready (converted rows are bigger than raw cells: 8 put the bench near 500 MB). */
+const WINDOW = 4;
 
 /**
  * The rows of a sheet in runs, read, parsed and converted to record inputs on a worker thread: unzipping
