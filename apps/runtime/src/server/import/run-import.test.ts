@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { suggestMapping } from '@lattice/engine/import';
 import {
   type AppStore,
@@ -133,6 +134,49 @@ describe.each(testDatabaseKinds())('imports on %s', (kind) => {
     });
     expect(finished.filter((e) => e.importId === job.id)).toHaveLength(1);
     expect(perRow).toEqual([]);
+  });
+
+  it('reads files a real spreadsheet program wrote: a LibreOffice .xlsx and its GBK CSV export agree', async () => {
+    // Made by LibreOffice Calc from testing/libreoffice/customers.fods (make-fixtures.sh): a producer other
+    // than exceljs, with its own shared strings, styles and custom date formats (yyyy\年m\月d\日).
+    const fixture = (name: string) =>
+      fileURLToPath(new URL(`./testing/libreoffice/${name}`, import.meta.url));
+    const xlsx = await upload(fixture('customers.xlsx'));
+    const inspected = await service.inspect(APP, xlsx.id, '客户');
+    expect(inspected).toMatchObject({ sheets: ['说明', '客户'], headerRow: 2, headers: HEAD });
+    const job = await runFile(fixture('customers.xlsx'), { sheet: '客户' });
+    // LibreOffice leaves the blank row out of the .xlsx altogether; its CSV export keeps it (,,,,,,).
+    expect(job).toMatchObject({ status: 'done', counts: { inserted: 3, updated: 0, skipped: 0, failed: 1 } });
+    const errors = await store.errors(APP, job.id);
+    expect(new Set(errors.map((e) => `${e.row}:${e.field}`))).toEqual(
+      new Set(['7:credit_code', '7:industry', '7:employees', '7:annual_revenue', '7:since']),
+    );
+    const byCode = async () => new Map((await customers()).map((r) => [r.credit_code, r]));
+    const stored = await byCode();
+    expect(stored.get('91440300MA5DXXXX1R')).toMatchObject({
+      name: '深圳华强电子',
+      industry: 'machinery',
+      employees: 200,
+      annual_revenue: 1250000,
+      since: '2024-03-05',
+      notes: '首批客户',
+    });
+    expect(stored.get('91330200MA2AXXXX72')).toMatchObject({
+      industry: 'auto_parts',
+      annual_revenue: 15000,
+      since: '2024-03-06',
+      notes: '第一行\n第二行',
+    });
+    expect(stored.get('91370200MA3CXXXX2E')).toMatchObject({
+      industry: 'auto_parts',
+      annual_revenue: 1200.5,
+      since: '2023-12-31',
+      notes: '联系人：赵镕',
+    });
+    // The same sheet saved as GBK CSV (dates as shown, "1,250,000" quoted) reads as the same records.
+    const csv = await runFile(fixture('customers-gbk.csv'), { mode: 'upsert', key: ['credit_code'] });
+    expect(csv).toMatchObject({ headerRow: 2, counts: { inserted: 0, updated: 0, skipped: 4, failed: 1 } });
+    expect(await byCode()).toEqual(stored);
   });
 
   it('reads GBK CSV with semicolons, upserts by credit code, reports bad rows and keeps the good ones', async () => {
