@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Regenerates the LibreOffice-made import fixtures from customers.fods (flat ODS, reviewable as text):
-#   customers.xlsx      — saved by LibreOffice Calc as Office Open XML (a producer other than exceljs)
+#   customers.xlsx      — saved by LibreOffice Calc as "Excel 2007-365" (a producer other than exceljs)
 #   customers-gbk.csv   — the 客户 sheet exported as CSV in GBK, as Chinese desktop tools write it
 # Needs LibreOffice (Debian: apt-get install libreoffice-calc-nogui). The outputs are committed, so tests
 # never need LibreOffice; run this only after changing customers.fods.
@@ -9,7 +9,7 @@ cd "$(dirname "$0")"
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 profile="file://$out/profile"
-soffice -env:UserInstallation="$profile" --headless --convert-to xlsx:"Calc Office Open XML" --outdir "$out" customers.fods
+soffice -env:UserInstallation="$profile" --headless --convert-to xlsx:"Calc MS Excel 2007 XML" --outdir "$out" customers.fods
 # CSV filter options: comma, double quote, character set 67 (rtl_TextEncoding GBK; LibreOffice ignores
 # names such as "GBK" here and writes UTF-8), from line 1, default formats, language, quoted text, detect
 # numbers, save as shown, no formulas, keep spaces, sheet 2 (客户).
