@@ -2,6 +2,7 @@
 
 export { createAppStore } from './app-store/create-app-store';
 export { appendAudit, PLATFORM_APP_ID } from './append-audit';
+export { type DirectoryLookup, type DirectoryMatch, resolvedInBatch } from './bulk/directory-lookup';
 export {
   type ImportBatchOptions,
   type ImportBatchResult,

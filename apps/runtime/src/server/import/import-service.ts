@@ -24,6 +24,7 @@ import {
 } from '@lattice/engine/storage';
 import { checkImportAccess } from './check-import-access';
 import { checkImportKey } from './check-import-key';
+import { createDirectoryLookup } from './directory-lookup';
 import { estimateRowCount } from './estimate-row-count';
 import { importFileError } from './import-file-error';
 import type { ImportJob } from './import-store';
@@ -265,6 +266,7 @@ export function createImportService(deps: ImportRunDeps, uploadDir: string, work
             source: `import:${id}`,
             headers: new Map(prepared.columns.map((c) => [c.field.name, c.header])),
             dryRun: true,
+            directory: createDirectoryLookup(),
             ...(deps.fieldCodec ? { fieldCodec: deps.fieldCodec } : {}),
           },
         ),

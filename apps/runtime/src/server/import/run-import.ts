@@ -11,6 +11,7 @@ import {
   type AppStore,
   type Clock,
   type DbTransaction,
+  type DirectoryLookup,
   type FieldCodec,
   type ImportBatchRow,
   type ImportBatchState,
@@ -21,10 +22,12 @@ import {
   type RecordHooks,
   type RequestContext,
   rememberImportedRow,
+  resolvedInBatch,
 } from '@lattice/engine/storage';
 import { checkImportKey } from './check-import-key';
 import { convertRuns, type RowConversion } from './convert-rows';
 import { convertRowsInWorker } from './convert-rows-in-worker';
+import { createDirectoryLookup } from './directory-lookup';
 import { importFileError } from './import-file-error';
 import { type ImportJob, ImportLeaseLostError, type ImportStore } from './import-store';
 import { openTabularSource } from './open-tabular-source';
@@ -218,6 +221,8 @@ class BatchRun {
   private abortErrors: ImportRowError[] = [];
   /** The clock to validate rows with ahead of their batch, or null when they can't be (see constructor). */
   private readonly precoerce: (() => Date) | null;
+  /** Names in user and department cells → ids, looked up once per run. */
+  private readonly directory: DirectoryLookup;
 
   constructor(
     private readonly deps: ImportRunDeps,
@@ -229,9 +234,10 @@ class BatchRun {
     private readonly leaseMs: number,
   ) {
     this.headers = new Map(prepared.columns.map((c) => [c.field.name, c.header]));
-    // Rows of entities with references change when the references resolve (in the batch): not before.
+    // Rows with references, users or departments change when their names resolve (in the batch): not before.
     const now = ctx.clock.now.bind(ctx.clock);
-    this.precoerce = prepared.entity.fields.some((f) => f.type === 'reference') ? null : now;
+    this.precoerce = prepared.entity.fields.some((f) => resolvedInBatch(f, true)) ? null : now;
+    this.directory = createDirectoryLookup();
     this.started = this.now();
     this.totals = { rowsDone: job.rowsDone, ...job.counts };
     this.startDone = job.rowsDone;
@@ -322,6 +328,7 @@ class BatchRun {
       source: `import:${this.job.id}`,
       headers: this.headers,
       dryRun: abort && this.rejected > 0,
+      directory: this.directory,
       ...(this.deps.fieldCodec ? { fieldCodec: this.deps.fieldCodec } : {}),
       ...(this.job.perRowTriggers && this.deps.events?.onRecordEvent
         ? { onEvent: this.deps.events.onRecordEvent }

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { ImportRowError } from '../../import/import-types';
 import { cellError } from '../../import/row-to-input';
 import type { EntityDoc } from '../../model/entity';
-import type { AutonumberField, Field, ReferenceField } from '../../model/field';
+import type { AutonumberField, Field } from '../../model/field';
 import type { I18nText } from '../../model/i18n-text';
 import { appSchemaName } from '../../model/identifier';
 import { coerceFieldValue } from '../../records/coerce-field-value';
@@ -30,6 +30,7 @@ import {
   encryptedFields,
 } from '../record-service/sensitive-columns';
 import { type CopyColumn, copyRows } from './copy-rows';
+import { type DirectoryLookup, resolvedInBatch } from './directory-lookup';
 import { keyTupleFilter } from './key-tuple-filter';
 import { fieldColumn, ID_COLUMN, newRowColumns } from './new-row-columns';
 import { type ReferenceCache, resolveReferenceTexts } from './resolve-reference-texts';
@@ -82,6 +83,8 @@ export interface ImportBatchOptions {
    * values of those fields are written encrypted, and stored rows are decrypted before comparing.
    */
   fieldCodec?: FieldCodec;
+  /** Resolves user and department cells (a username, a name, a department's name or path) to ids. */
+  directory?: DirectoryLookup;
 }
 
 export interface ImportBatchResult {
@@ -131,8 +134,11 @@ export async function importRecordBatch(
     list.push(cellError(row, field ? (opts.headers.get(field) ?? field) : null, field, value, reason));
     errors.set(row, list);
   };
-  // References are resolved in place (text → id): copy the inputs only when there are any to resolve.
-  const work: readonly ImportBatchRow[] = entity.fields.some((f) => f.type === 'reference')
+  // References (and directory names) are resolved in place (text → id): copy the inputs only when there
+  // are any to resolve.
+  const work: readonly ImportBatchRow[] = entity.fields.some((f) =>
+    resolvedInBatch(f, Boolean(opts.directory)),
+  )
     ? rows.map((r) => ({ row: r.row, input: { ...r.input } }))
     : rows;
   const preFailed = new Map<number, Set<string>>();
@@ -266,12 +272,15 @@ async function resolveReferences(
   fail: Fail,
 ): Promise<void> {
   for (const f of entity.fields) {
-    if (f.type !== 'reference') continue;
+    if (!resolvedInBatch(f, Boolean(opts.directory))) continue;
     const texts = work
       .map((r) => r.input[f.name])
       .filter((v): v is string => typeof v === 'string' && v !== '');
     if (!texts.length) continue;
-    const found = await resolveReferenceTexts(trx, live, f as ReferenceField, texts, opts.state.refs);
+    const found =
+      f.type === 'reference'
+        ? await resolveReferenceTexts(trx, live, f, texts, opts.state.refs)
+        : await opts.directory!.resolve(trx, f.type === 'user' ? 'user' : 'department', [...new Set(texts)]);
     for (const r of work) {
       const t = r.input[f.name];
       if (typeof t !== 'string' || t === '') continue;
@@ -593,13 +602,13 @@ async function writeBatchHistoryAndAudit(
 /**
  * Replays an already-committed row into `state` when an import resumes from its checkpoint, so a key
  * repeated after the checkpoint is still reported as a duplicate inside the file. Groups holding a
- * reference field are skipped (their values are ids only after resolution).
+ * reference, user or department field are skipped (their values are ids only after resolution).
  */
 export function rememberImportedRow(entity: EntityDoc, state: ImportBatchState, row: ImportBatchRow): void {
   const byName = new Map(entity.fields.map((f) => [f.name, f]));
   for (const group of uniqueGroups(entity)) {
     const fields = group.map((n) => byName.get(n));
-    if (fields.some((f) => !f || f.type === 'reference')) continue;
+    if (fields.some((f) => !f || resolvedInBatch(f, true))) continue;
     const coerced = (fields as Field[]).map((f) =>
       isEmptyValue(row.input[f.name]) ? null : coerceFieldValue(f, row.input[f.name]),
     );
