@@ -32,7 +32,7 @@ import {
 import { type CopyColumn, copyRows } from './copy-rows';
 import { type DirectoryLookup, resolvedInBatch } from './directory-lookup';
 import { keyTupleFilter } from './key-tuple-filter';
-import { fieldColumn, ID_COLUMN, newRowColumns } from './new-row-columns';
+import { fieldColumn, ID_COLUMN, newRowColumns, newRowStamps } from './new-row-columns';
 import { type ReferenceCache, resolveReferenceTexts } from './resolve-reference-texts';
 import { timeOrderedIds } from './time-ordered-ids';
 import { type BulkColumn, unnestRows, unnestSelect } from './unnest-rows';
@@ -479,18 +479,7 @@ function columnSources(
   now: Date,
   cols: readonly BulkColumn[],
 ): CopyColumn<Record<string, unknown>>[] {
-  const iso = now.toISOString();
-  const written: Record<string, unknown> = {
-    owner: ctx.actor.id,
-    region: ctx.actor.region ?? null,
-    department: ctx.actor.department ?? null,
-    app_id: live.appId,
-    created_at: iso,
-    created_by: ctx.actor.id,
-    updated_at: iso,
-    updated_by: ctx.actor.id,
-    version: 1,
-  };
+  const written = newRowStamps(ctx.actor, live.appId, now.toISOString());
   const fieldByColumn = new Map(entity.fields.map((f) => [f.id, f.name]));
   return cols.map((col) => {
     const fallback = written[col.name] ?? null;

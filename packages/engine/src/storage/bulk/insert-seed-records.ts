@@ -13,7 +13,7 @@ import { appendAudit } from '../append-audit';
 import type { DbTransaction, FieldCodec, LiveApp, RequestContext } from '../contracts';
 import { nextAutonumber } from '../record-service/next-autonumber';
 import { encodeSensitiveColumns } from '../record-service/sensitive-columns';
-import { ID_COLUMN, newRowColumns } from './new-row-columns';
+import { ID_COLUMN, newRowColumns, newRowStamps } from './new-row-columns';
 import { unnestRows, unnestSelect } from './unnest-rows';
 
 /** One seed record: its id (a uuid, kept as the row id) and values by field name. */
@@ -40,8 +40,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * unnest` statement in the caller's transaction, plus one audit row — no per-record history and no
  * record events (rules do not fire for seed data). Unlike API writes, a seed record keeps its own `id`,
  * `created_at` and `updated_at` (install time when absent), and may carry values of read-only fields
- * (scores a rule would compute), so a demo shows three years of history at once. References must already hold the real ids of stored rows;
- * unique clashes are a database error that rolls the caller's transaction back.
+ * (scores a rule would compute), so a demo shows three years of history at once. References must already
+ * hold the real ids of stored rows; unique clashes are a database error that rolls the caller's
+ * transaction back.
  *
  * @example
  * const { inserted, skipped } = await insertSeedRecords(trx, ctx, live, customer, rows, { source: 'pack:mfg-crm@0.3.0' });
@@ -112,21 +113,13 @@ export async function insertSeedRecords(
   }
   const cols = [...newRowColumns(entity), ID_COLUMN];
   const values = good.map((g) => ({
-    owner: ctx.actor.id,
-    region: ctx.actor.region ?? null,
-    department: ctx.actor.department ?? null,
+    ...newRowStamps(ctx.actor, live.appId, g.createdAt, g.updatedAt),
     ...Object.fromEntries(
       Object.entries(
         encodeSensitiveColumns(entity, toColumnValues(entity, g.merged), opts.fieldCodec),
       ).filter(([, v]) => v !== null && v !== undefined),
     ),
     id: g.id,
-    app_id: live.appId,
-    created_at: g.createdAt,
-    created_by: ctx.actor.id,
-    updated_at: g.updatedAt,
-    updated_by: ctx.actor.id,
-    version: 1,
   }));
   const table = sql.table(`${appSchemaName(live.appId)}.${entity.name}`);
   await sql`insert into ${table} (${sql.join(cols.map((c) => sql.id(c.name)))})

@@ -1,6 +1,7 @@
 import type { EntityDoc } from '../../model/entity';
 import type { Field } from '../../model/field';
 import { columnTypeFor } from '../../records/column-type-for';
+import type { Actor } from '../contracts';
 import type { BulkColumn } from './unnest-rows';
 
 /** The primary key, for bulk writers that choose a new row's id themselves. */
@@ -34,4 +35,28 @@ export function newRowColumns(entity: EntityDoc): BulkColumn[] {
   const fields = entity.fields.map(fieldColumn).filter((c): c is BulkColumn => c !== null);
   const taken = new Set(fields.map((c) => c.name));
   return [...fields, ...SCOPING.filter((c) => !taken.has(c.name)), ...WRITE_STAMPS];
+}
+
+/**
+ * What a bulk writer puts in a new row's non-field columns: the actor as owner, region and department (a
+ * scoping field left empty falls back to these too) and the write stamps. Field ids never name a stamp
+ * column (the app validation refuses them), so field values may be spread over these.
+ */
+export function newRowStamps(
+  actor: Pick<Actor, 'id' | 'region' | 'department'>,
+  appId: string,
+  createdAt: string,
+  updatedAt = createdAt,
+): Record<string, unknown> {
+  return {
+    owner: actor.id,
+    region: actor.region ?? null,
+    department: actor.department ?? null,
+    app_id: appId,
+    created_at: createdAt,
+    created_by: actor.id,
+    updated_at: updatedAt,
+    updated_by: actor.id,
+    version: 1,
+  };
 }
