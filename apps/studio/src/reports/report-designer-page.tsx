@@ -33,6 +33,7 @@ import {
 import { ReportPreview } from './report-preview';
 import { rpt } from './report-text';
 import './reports.css';
+import { withOptional } from '../model/with-optional';
 
 const WELL_DIMENSIONS = 'well:dimensions';
 const WELL_MEASURES = 'well:measures';
@@ -333,20 +334,14 @@ export function ReportDesignerPage(p: { appId: string; report: string }) {
               <JsonTextInput
                 name="dataset.filter"
                 value={doc.dataset.filter}
-                onChange={(filter) => {
-                  const { filter: _f, ...rest } = doc.dataset;
-                  setDataset(filter === undefined ? rest : { ...rest, filter });
-                }}
+                onChange={(filter) => setDataset(withOptional(doc.dataset, 'filter', filter))}
               />
               <label className="st-field">
                 {rpt('having')}
                 <JsonTextInput
                   name="dataset.having"
                   value={doc.dataset.having}
-                  onChange={(having) => {
-                    const { having: _h, ...rest } = doc.dataset;
-                    setDataset(having === undefined ? rest : { ...rest, having });
-                  }}
+                  onChange={(having) => setDataset(withOptional(doc.dataset, 'having', having))}
                 />
               </label>
               <label className="st-field">

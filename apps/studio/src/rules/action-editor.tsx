@@ -3,6 +3,7 @@ import { documentsOfKind, findEntity } from '@lattice/engine';
 import { I18nInputs } from '../components/i18n-inputs';
 import { JsonTextInput } from '../components/json-text-input';
 import { label } from '../lib/i18n';
+import { withOptional } from '../model/with-optional';
 import { RecipientPicker } from './recipient-picker';
 import { rt } from './rule-text';
 import { DurationInput } from './trigger-editor';
@@ -148,10 +149,7 @@ export function ActionEditor(p: {
             <JsonTextInput
               name={`${p.name}.forEach`}
               value={a.forEach}
-              onChange={(forEach) => {
-                const { forEach: _old, ...rest } = a;
-                p.onChange(forEach === undefined ? rest : { ...rest, forEach });
-              }}
+              onChange={(forEach) => p.onChange(withOptional(a, 'forEach', forEach))}
             />
           </label>
           {task && (
@@ -161,10 +159,9 @@ export function ActionEditor(p: {
                 name={`${p.name}.values`}
                 values={a.values ?? {}}
                 entity={task}
-                onChange={(values) => {
-                  const { values: _old, ...rest } = a;
-                  p.onChange(Object.keys(values).length ? { ...rest, values } : rest);
-                }}
+                onChange={(values) =>
+                  p.onChange(withOptional(a, 'values', Object.keys(values).length ? values : undefined))
+                }
               />
             </div>
           )}

@@ -8,6 +8,7 @@ import { errorsByPath } from '../lib/errors-by-path';
 import { getLocale, label, useLocale } from '../lib/i18n';
 import { navigate } from '../lib/router';
 import { removeDocument } from '../model/draft-edits';
+import { withOptional } from '../model/with-optional';
 import { ActionEditor } from './action-editor';
 import { DryRunPanel } from './dry-run-panel';
 import { ACTION_TYPES, defaultAction, defaultTrigger, move } from './rule-model';
@@ -177,10 +178,7 @@ export function RuleDesignerPage(p: { appId: string; rule: string }) {
             value={rule.condition}
             locale={getLocale()}
             label={rt('condition')}
-            onChange={(condition) => {
-              const { condition: _old, ...rest } = rule;
-              set(condition === undefined ? rest : { ...rest, condition });
-            }}
+            onChange={(condition) => set(withOptional(rule, 'condition', condition))}
           />
         )}
         <Problems errs={errs} prefix="condition" />

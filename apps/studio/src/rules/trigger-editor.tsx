@@ -3,6 +3,7 @@ import { ConditionBuilder } from '@lattice/form-builder';
 import { I18nInputs } from '../components/i18n-inputs';
 import { JsonTextInput } from '../components/json-text-input';
 import { getLocale, label } from '../lib/i18n';
+import { withOptional } from '../model/with-optional';
 import { defaultTrigger, durationParts, TRIGGER_TYPES } from './rule-model';
 import { rt } from './rule-text';
 
@@ -162,10 +163,7 @@ export function TriggerEditor(p: {
                 value={t.unless}
                 locale={getLocale()}
                 label={rt('unless')}
-                onChange={(unless) => {
-                  const { unless: _old, ...rest } = t;
-                  p.onChange(unless === undefined ? rest : { ...rest, unless });
-                }}
+                onChange={(unless) => p.onChange(withOptional(t, 'unless', unless))}
               />
             </div>
           )}
@@ -239,10 +237,7 @@ export function TriggerEditor(p: {
                 value={t.filter}
                 locale={getLocale()}
                 label={rt('scheduleFilter')}
-                onChange={(filter) => {
-                  const { filter: _old, ...rest } = t;
-                  p.onChange(filter === undefined ? rest : { ...rest, filter });
-                }}
+                onChange={(filter) => p.onChange(withOptional(t, 'filter', filter))}
               />
             </div>
           )}
@@ -342,13 +337,6 @@ function OptionalValue(p: { name: string; caption: string; value: unknown; onCha
       <JsonTextInput name={p.name} value={p.value} onChange={p.onChange} />
     </label>
   );
-}
-
-function withOptional<T extends object>(t: T, key: string, v: unknown): T {
-  const copy = { ...t } as Record<string, unknown>;
-  if (v === undefined) delete copy[key];
-  else copy[key] = v;
-  return copy as T;
 }
 
 function stagesOf(entity: EntityDoc | undefined, field: string): string[] {
