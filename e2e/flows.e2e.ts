@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot } from './support/browser';
+import { launchBrowser, onNewPage, screenshot } from './support/browser';
 import { signInStudio, waitForDemoSeed } from './support/demo-session';
 import { centreOf, pointerDrag, settleDrop } from './support/pointer-drag';
 import { type RunningRuntime, startRuntime } from './support/start-runtime';
@@ -145,10 +145,7 @@ describe('approval flows: new-customer admission and major-impact escalation', (
   }
 
   it('an analyst drags a CC step into the admission flow, across a condition branch and out again by keyboard, validates and publishes', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    try {
+    await onNewPage(browser, SUITE, 'designer', async (page) => {
       await signInStudio(page, rt.url, 'analyst');
       await page.click('[data-app="mfg-crm"]');
       await page.click('nav a[href="/studio/apps/mfg-crm/flows"]');
@@ -218,13 +215,7 @@ describe('approval flows: new-customer admission and major-impact escalation', (
       await page.fill('[data-prop="note"]', '准入流程：增加抄送部门负责人');
       await page.click('[data-action="publish"]');
       await page.locator('[data-testid="published"]').waitFor();
-    } catch (e) {
-      await screenshot(page, SUITE, 'failure-designer');
-      throw e;
-    } finally {
-      await page.close();
-    }
-    expect(errors).toEqual([]);
+    });
     const live = await call<{
       definition: { documents: { kind: string; name: string; nodes?: { id: string }[] }[] };
     }>(rt, 'admin', 'GET', APP);

@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot } from './support/browser';
+import { launchBrowser, onNewPage, screenshot } from './support/browser';
 import { signInStudio } from './support/demo-session';
 import { centreOf, pointerDrag, settleDrop } from './support/pointer-drag';
 import { type RunningRuntime, startRuntime } from './support/start-runtime';
@@ -122,10 +122,7 @@ describe('reports: funnel and heatmap built in the designer, on a dashboard, fil
   });
 
   it('shows and edits the group condition (HAVING) of the suspected-duplicates report in the designer', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    try {
+    await onNewPage(browser, SUITE, 'having', async (page) => {
       await signInStudio(page, runtime.url, 'analyst');
       await page.click(`[data-app="${APP}"]`);
       await page.click(`nav a[href="/studio/apps/${APP}/reports"]`);
@@ -139,13 +136,7 @@ describe('reports: funnel and heatmap built in the designer, on a dashboard, fil
       await having.fill('{">": [{"var": "credit_codes"}, 2]}');
       await expect.poll(() => having.getAttribute('class')).not.toContain('st-input-error');
       await screenshot(page, SUITE, 'having-designer');
-    } catch (e) {
-      await screenshot(page, SUITE, 'failure-having');
-      throw e;
-    } finally {
-      await page.close();
-    }
-    expect(errors).toEqual([]);
+    });
   });
 
   async function flow(page: Page, errors: string[]): Promise<void> {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot } from './support/browser';
+import { launchBrowser, onNewPage, screenshot } from './support/browser';
 import { signInStudio, waitForDemoSeed } from './support/demo-session';
 import { type RunningRuntime, startRuntime } from './support/start-runtime';
 
@@ -120,10 +120,7 @@ describe('rules: designed in the studio, dry-run, fired by a relative timer, see
   });
 
   it('shows a report-driven schedule rule in the designer and switches it between "once when the report has rows" and "every matching record"', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    try {
+    await onNewPage(browser, SUITE, 'report-schedule', async (page) => {
       await signInStudio(page, rt.url, 'analyst');
       await page.click('[data-app="mfg-crm"]');
       await page.click('nav a[href="/studio/apps/mfg-crm/rules"]');
@@ -149,13 +146,7 @@ describe('rules: designed in the studio, dry-run, fired by a relative timer, see
       await page.locator('[data-prop="actions.0.title.zh"]').fill('清理疑似重复客户');
       expect(await page.locator('[data-prop="actions.0.title"]').count()).toBe(0);
       await screenshot(page, SUITE, '05-report-driven-schedule');
-    } catch (e) {
-      await screenshot(page, SUITE, 'failure-report-schedule');
-      throw e;
-    } finally {
-      await page.close();
-    }
-    expect(errors).toEqual([]);
+    });
   });
 
   async function designRule(page: Page): Promise<void> {

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 const artifacts = resolve(import.meta.dirname, '../artifacts');
 
@@ -26,4 +27,28 @@ export async function screenshot(page: Page, suite: string, step: string): Promi
   const dir = join(artifacts, suite);
   mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: join(dir, `${step}.png`), fullPage: true });
+}
+
+/**
+ * Runs `steps` on a new page of `browser`: a failure is saved as `<suite>/failure-<name>.png` before it
+ * propagates, the page always closes, and an error thrown in the page (uncaught) fails the test.
+ */
+export async function onNewPage(
+  browser: Browser,
+  suite: string,
+  name: string,
+  steps: (page: Page) => Promise<void>,
+): Promise<void> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  try {
+    await steps(page);
+  } catch (e) {
+    await screenshot(page, suite, `failure-${name}`);
+    throw e;
+  } finally {
+    await page.close();
+  }
+  expect(errors).toEqual([]);
 }
