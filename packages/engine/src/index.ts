@@ -33,6 +33,7 @@ export type {
   AppDefinition,
   AppDocument,
   ApprovalMode,
+  ApprovalOutcome,
   ApproverSpec,
   AutonumberField,
   BooleanField,

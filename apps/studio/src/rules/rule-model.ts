@@ -1,4 +1,5 @@
 import type {
+  ApprovalOutcome,
   Duration,
   EntityDoc,
   I18nText,
@@ -24,9 +25,21 @@ export const TRIGGER_TYPES: readonly { type: RuleTriggerType; label: I18nText }[
     label: { zh: '相对时间（如创建后 24 小时）', en: 'Relative timer (e.g. 24 h after creation)' },
   },
   { type: 'schedule', label: { zh: '定时（Cron）', en: 'Schedule (cron)' } },
-  { type: 'approval_outcome', label: { zh: '审批结束时', en: 'Approval outcome' } },
+  { type: 'approval_outcome', label: { zh: '审批提交或结束时', en: 'Approval submitted or ended' } },
   { type: 'import_finished', label: { zh: '导入完成时', en: 'Import finished' } },
   { type: 'manual', label: { zh: '手动按钮', en: 'Manual button' } },
+];
+
+/** The `approval_outcome` trigger's choices, in the order a run goes through them. */
+export const APPROVAL_OUTCOMES: readonly { value: ApprovalOutcome | 'any'; label: I18nText }[] = [
+  { value: 'submitted', label: { zh: '提交审批', en: 'Submitted' } },
+  { value: 'approved', label: { zh: '通过', en: 'Approved' } },
+  { value: 'rejected', label: { zh: '驳回', en: 'Rejected' } },
+  { value: 'withdrawn', label: { zh: '撤回', en: 'Withdrawn' } },
+  {
+    value: 'any',
+    label: { zh: '任意结束（通过、驳回或撤回）', en: 'Any end (approved, rejected or withdrawn)' },
+  },
 ];
 
 export const ACTION_TYPES: readonly { type: RuleActionType; label: I18nText }[] = [

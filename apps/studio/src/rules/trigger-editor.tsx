@@ -4,7 +4,7 @@ import { I18nInputs } from '../components/i18n-inputs';
 import { JsonTextInput } from '../components/json-text-input';
 import { getLocale, label } from '../lib/i18n';
 import { withOptional } from '../model/with-optional';
-import { defaultTrigger, durationParts, TRIGGER_TYPES } from './rule-model';
+import { APPROVAL_OUTCOMES, defaultTrigger, durationParts, TRIGGER_TYPES } from './rule-model';
 import { rt } from './rule-text';
 
 const TIME_FIELDS = ['created_at', 'updated_at'];
@@ -267,13 +267,16 @@ export function TriggerEditor(p: {
               className="lt-input"
               data-prop="trigger.outcome"
               value={t.outcome}
-              onChange={(e) =>
-                p.onChange({ ...t, outcome: e.target.value as 'approved' | 'rejected' | 'any' })
-              }
+              onChange={(e) => {
+                const outcome = APPROVAL_OUTCOMES.find((o) => o.value === e.target.value)?.value;
+                if (outcome) p.onChange({ ...t, outcome });
+              }}
             >
-              <option value="approved">{getLocale() === 'en' ? 'Approved' : '通过'}</option>
-              <option value="rejected">{getLocale() === 'en' ? 'Rejected' : '驳回'}</option>
-              <option value="any">{getLocale() === 'en' ? 'Any' : '任意'}</option>
+              {APPROVAL_OUTCOMES.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {label(o.label)}
+                </option>
+              ))}
             </select>
           </label>
         </div>

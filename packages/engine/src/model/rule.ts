@@ -8,6 +8,12 @@ export interface Duration {
   days?: number;
 }
 
+/**
+ * What an approval run tells rules: it was submitted (the flow started), or how it ended. A rule's
+ * `approval_outcome` trigger names one of these, or `any` for any end (approved, rejected or withdrawn).
+ */
+export type ApprovalOutcome = 'submitted' | 'approved' | 'rejected' | 'withdrawn';
+
 /** What starts a rule; `type` discriminates. */
 export type RuleTrigger =
   | { type: 'record_created' }
@@ -22,7 +28,7 @@ export type RuleTrigger =
    */
   | { type: 'schedule'; cron: string; timezone?: string; filter?: JsonLogic; report?: string }
   | { type: 'relative_timer'; after: Duration; from: string; unless?: JsonLogic }
-  | { type: 'approval_outcome'; flow: string; outcome: 'approved' | 'rejected' | 'any' }
+  | { type: 'approval_outcome'; flow: string; outcome: ApprovalOutcome | 'any' }
   | { type: 'import_finished' }
   | { type: 'manual'; button: I18nText };
 

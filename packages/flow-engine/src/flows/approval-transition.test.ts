@@ -187,7 +187,9 @@ const pendingOf = (s: ApprovalState) =>
     .filter((t) => t.status === 'pending')
     .map((t) => t.assignee)
     .sort();
-const outcome = (fx: ApprovalEffect[]) => fx.find((e) => e.type === 'outcome');
+/** The last outcome effect (a run driven from its submission reports `submitted` first). */
+const outcome = (fx: ApprovalEffect[]) => fx.filter((e) => e.type === 'outcome').at(-1);
+const outcomes = (fx: ApprovalEffect[]) => fx.flatMap((e) => (e.type === 'outcome' ? [e.outcome] : []));
 
 function expectError(f: () => unknown, code: string): void {
   try {
@@ -404,6 +406,28 @@ describe('approvalTransition: operations', () => {
     expect(state.tasks.map((t) => t.status)).toEqual(['cancelled', 'rejected']);
   });
 
+  it('reports the submission to rules before the first node asks anyone', () => {
+    const { effects } = drive(review, c, [{ type: 'submit', actor: 'u1' }]);
+    expect(outcomes(effects)).toEqual(['submitted']);
+    const submitted = effects.findIndex((e) => e.type === 'outcome');
+    const firstTask = effects.findIndex((e) => e.type === 'notify' && e.kind === 'task');
+    expect(submitted).toBeGreaterThanOrEqual(0);
+    expect(submitted).toBeLessThan(firstTask);
+  });
+
+  it('reports a flow that ends at once as submitted, then approved', () => {
+    const straight: FlowDoc = {
+      ...review,
+      nodes: [
+        { type: 'start', id: 'start', next: 'end' },
+        { type: 'end', id: 'end' },
+      ],
+    };
+    const { state, effects } = drive(straight, c, [{ type: 'submit', actor: 'u1' }]);
+    expect(state.status).toBe('approved');
+    expect(outcomes(effects)).toEqual(['submitted', 'approved']);
+  });
+
   it('lets the submitter withdraw, cancelling open tasks and unlocking the record', () => {
     const s = drive(review, c, [{ type: 'submit', actor: 'u1' }]).state;
     expectError(
@@ -414,6 +438,13 @@ describe('approvalTransition: operations', () => {
     expect(state.status).toBe('withdrawn');
     expect(pendingOf(state)).toEqual([]);
     expect(effects).toContainEqual({ type: 'unlockRecord', entity: 'quote', recordId: 'rec1' });
+    expect(outcome(effects)).toEqual({
+      type: 'outcome',
+      flow: review.name,
+      entity: 'quote',
+      recordId: 'rec1',
+      outcome: 'withdrawn',
+    });
     expect(approvalTransition(review, state, { type: 'submit', actor: 'u1' }, c).state.status).toBe(
       'running',
     );

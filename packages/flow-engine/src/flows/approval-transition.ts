@@ -10,7 +10,7 @@ import type {
 } from './approval-types';
 import { signatureFor, signatureRequired } from './flow-signature';
 import { successors } from './successors';
-import { createStep, log, nextTaskId, notify, type Step } from './transition-step';
+import { createStep, log, nextTaskId, notify, outcomeEffect, type Step } from './transition-step';
 import { closeAll, completeNode, enter, finish, isOpen, tasksAt } from './walk-flow';
 
 /** A fresh, not yet submitted instance of `flow` for one record. */
@@ -83,6 +83,7 @@ export function approvalTransition(
       closeAll(t);
       t.s.status = 'withdrawn';
       t.fx.push({ type: 'unlockRecord', entity: t.s.entity, recordId: t.s.recordId });
+      t.fx.push(outcomeEffect(t, 'withdrawn'));
       log(t, { actor: event.actor, nodeId: null, action: 'withdraw', comment: event.comment });
       break;
     case 'comment':
@@ -148,6 +149,8 @@ function submit(t: Step, actor: string, comment: string | undefined): void {
   t.s.submitter = actor;
   t.s.joins = {};
   log(t, { actor, nodeId: start.id, action: 'submit', comment });
+  // Before entering the first node: a flow that ends at once reports its submission, then its end.
+  t.fx.push(outcomeEffect(t, 'submitted'));
   enter(t, start.next, []);
 }
 

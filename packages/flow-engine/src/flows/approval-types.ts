@@ -1,4 +1,4 @@
-import type { ApprovalMode, ApproverSpec, FileRef, NodeTimeout } from '@lattice/engine';
+import type { ApprovalMode, ApprovalOutcome, ApproverSpec, FileRef, NodeTimeout } from '@lattice/engine';
 import type { Clock } from '../clock';
 
 export type FlowStatus = 'draft' | 'running' | 'approved' | 'rejected' | 'withdrawn';
@@ -117,12 +117,13 @@ export type ApprovalEffect =
   | { type: 'cancelTimeout'; key: string }
   | { type: 'lockRecord'; entity: string; recordId: string; editableFields: string[] }
   | { type: 'unlockRecord'; entity: string; recordId: string }
+  /** The run was submitted, or ended (approved, rejected, withdrawn): rules' `approval_outcome` trigger. */
   | {
       type: 'outcome';
       flow: string;
       entity: string;
       recordId: string;
-      outcome: 'approved' | 'rejected';
+      outcome: ApprovalOutcome;
       /** The latest signature given in this run of the flow (who, when, image), if any node required one. */
       signature?: FlowSignature;
     };

@@ -1,4 +1,4 @@
-import type { FlowDoc, FlowNode } from '@lattice/engine';
+import type { ApprovalOutcome, FlowDoc, FlowNode } from '@lattice/engine';
 import type { ApprovalContext, ApprovalEffect, ApprovalState, TransitionLogEntry } from './approval-types';
 
 /** Scratch space of one transition: a private copy of the state plus the effects gathered so far. */
@@ -39,4 +39,13 @@ export function notify(
 export function nextTaskId(t: Step): string {
   t.s.seq += 1;
   return `${t.s.instanceId}-t${t.s.seq}`;
+}
+
+/** The effect that tells rules how the run stands (`approval_outcome` triggers). */
+export function outcomeEffect(
+  t: Step,
+  outcome: ApprovalOutcome,
+): Extract<ApprovalEffect, { type: 'outcome' }> {
+  const { flow, entity, recordId } = t.s;
+  return { type: 'outcome', flow, entity, recordId, outcome };
 }

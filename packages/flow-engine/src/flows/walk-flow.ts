@@ -3,7 +3,7 @@ import { assertNever, compileJsonLogic, jsonLogicTruthy } from '@lattice/engine'
 import { durationMs } from '../rules/duration-ms';
 import type { ActiveNode, ApprovalTask } from './approval-types';
 import { latestSignature } from './flow-signature';
-import { log, nextTaskId, notify, type Step } from './transition-step';
+import { log, nextTaskId, notify, outcomeEffect, type Step } from './transition-step';
 
 type Path = ActiveNode['path'];
 type ApprovalNode = Extract<FlowNode, { type: 'approval' }>;
@@ -151,10 +151,9 @@ export function closeAll(t: Step): void {
 export function finish(t: Step, outcome: 'approved' | 'rejected', actor: string): void {
   closeAll(t);
   t.s.status = outcome;
-  const { flow, entity, recordId } = t.s;
-  t.fx.push({ type: 'unlockRecord', entity, recordId });
+  t.fx.push({ type: 'unlockRecord', entity: t.s.entity, recordId: t.s.recordId });
   const signature = outcome === 'approved' ? latestSignature(t.s) : undefined;
-  t.fx.push({ type: 'outcome', flow, entity, recordId, outcome, ...(signature ? { signature } : {}) });
+  t.fx.push({ ...outcomeEffect(t, outcome), ...(signature ? { signature } : {}) });
   if (t.s.submitter) notify(t, [t.s.submitter], outcome === 'approved' ? 'outcome' : 'returned', null);
   if (outcome === 'approved') log(t, { actor, nodeId: null, action: 'complete' });
 }

@@ -9,6 +9,8 @@ import type { RuleEvent } from './rule-event';
  * - `record_updated` with `fields` fires only when one of them changed.
  * - `field_changed` fires on an update that changed the field, and `from`/`to` (when given) equal the
  *   old/new value; `stage_entered` fires when the stage field becomes `stage` (on create too).
+ * - `approval_outcome` with `any` fires on every end of a run (approved, rejected, withdrawn), not on its
+ *   submission.
  */
 export function matchTrigger(rule: RuleDoc, event: RuleEvent): boolean {
   if (!rule.enabled || rule.entity !== event.entity) return false;
@@ -38,7 +40,7 @@ export function matchTrigger(rule: RuleDoc, event: RuleEvent): boolean {
       return (
         event.type === 'approval_outcome' &&
         event.flow === t.flow &&
-        (t.outcome === 'any' || t.outcome === event.outcome)
+        (t.outcome === 'any' ? event.outcome !== 'submitted' : t.outcome === event.outcome)
       );
     case 'import_finished':
       return event.type === 'import_finished';

@@ -1,3 +1,5 @@
+import type { ApprovalOutcome } from '@lattice/engine';
+
 /** A record as rules see it: field names → values (system fields included). */
 export type RuleRecord = Record<string, unknown>;
 
@@ -13,7 +15,7 @@ export type RuleEvent =
       type: 'approval_outcome';
       entity: string;
       flow: string;
-      outcome: 'approved' | 'rejected';
+      outcome: ApprovalOutcome;
       record: RuleRecord;
       /** About the decision; rules read it as `$approval` (e.g. `{"var": "$approval.signature"}`). */
       approval?: ApprovalOutcomeInfo;
@@ -25,7 +27,7 @@ export type RuleEventType = RuleEvent['type'];
 
 /**
  * What an `approval_outcome` rule may read about the decision as `$approval`: the flow instance, who decided
- * last, and — when a step required a signature — who signed, when (ISO) and the signature image (a file ref).
+ * last (the submitter on submission and withdrawal), and — when a step required a signature — who signed, when (ISO) and the signature image (a file ref).
  */
 export interface ApprovalOutcomeInfo {
   instanceId: string;

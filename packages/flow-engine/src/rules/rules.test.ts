@@ -1,4 +1,4 @@
-import type { AppDefinition, RuleDoc } from '@lattice/engine';
+import type { AppDefinition, ApprovalOutcome, RuleDoc } from '@lattice/engine';
 import { isLatticeError } from '@lattice/engine';
 import { describe, expect, it } from 'vitest';
 import { compileRuleSet } from './compile-rule-set';
@@ -109,6 +109,24 @@ describe('matchTrigger', () => {
     });
     expect(matchTrigger(r, ev('approved'))).toBe(true);
     expect(matchTrigger(r, ev('rejected'))).toBe(false);
+  });
+
+  it('matches a submission only when asked for it; "any" means any end of the run', () => {
+    const on = (outcome: ApprovalOutcome | 'any') =>
+      rule({ trigger: { type: 'approval_outcome', flow: 'admission', outcome } });
+    const ev = (outcome: ApprovalOutcome) => ({
+      type: 'approval_outcome' as const,
+      entity: 'opportunity',
+      flow: 'admission',
+      outcome,
+      record: opp,
+    });
+    expect(matchTrigger(on('submitted'), ev('submitted'))).toBe(true);
+    expect(matchTrigger(on('submitted'), ev('approved'))).toBe(false);
+    expect(matchTrigger(on('withdrawn'), ev('withdrawn'))).toBe(true);
+    const any = on('any');
+    const all: ApprovalOutcome[] = ['submitted', 'approved', 'rejected', 'withdrawn'];
+    expect(all.map((o) => matchTrigger(any, ev(o)))).toEqual([false, true, true, true]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { FileRef, FlowDoc } from '@lattice/engine';
+import type { ApprovalOutcome, FileRef, FlowDoc } from '@lattice/engine';
 import { assertNever, documentsOfKind, findEntity, LatticeError } from '@lattice/engine';
 import type {
   AppStore,
@@ -49,13 +49,16 @@ export type FlowAction =
   | { type: 'comment'; comment: string; attachments?: FlowAttachment[] }
   | { type: 'urge'; comment?: string };
 
-/** Raised after a flow ends, inside the transaction of the deciding write (rules' `approval_outcome`). */
+/**
+ * Raised when a flow is submitted and when it ends, inside the transaction of that write (rules'
+ * `approval_outcome`).
+ */
 export interface FlowOutcomeEvent {
   appId: string;
   flow: string;
   entity: string;
   recordId: string;
-  outcome: 'approved' | 'rejected';
+  outcome: ApprovalOutcome;
   instanceId: string;
   /** Who made the last decision (`system` for timeouts). */
   actorId: string;
@@ -111,7 +114,7 @@ export interface FlowService {
   timeout(trx: DbTransaction, appId: string, instanceId: string, key: string): Promise<void>;
   /** The flow document of an app's live version. */
   flowDoc(live: LiveApp, name: string): FlowDoc;
-  /** Called with every outcome (register the rules' `approval_outcome` trigger here). */
+  /** Called with every submission and end (register the rules' `approval_outcome` trigger here). */
   onOutcome(listener: FlowOutcomeListener): void;
 }
 

@@ -200,6 +200,32 @@ describe.each(testDatabaseKinds())('manufacturing CRM pack approvals on %s', (ki
       });
     });
 
+    it('shows a contract submitted with the record page’s button as in approval, and puts it back to draft when withdrawn', async () => {
+      const c = await contract('模具开发合同', 150_000);
+      const started = await sc.server.call('POST', `/api/apps/${APP}/flows/start`, {
+        token: await sc.server.login('sales_east'),
+        body: { flow: 'contract_approval', recordId: c.id },
+      });
+      expect(started.statusCode, started.body).toBe(201);
+      await sc.server.app.jobRunner.drain();
+      expect((await fetch1('contract', c.id)).status).toBe('pending_approval');
+      // The status change starts the flow through a job, which leaves a record already in a flow alone.
+      const runs = async () =>
+        (
+          await sc.server.call('GET', `/api/apps/${APP}/flows/records/contract/${c.id}`, { token: sc.token })
+        ).json<{ status: string }[]>();
+      expect((await runs()).map((r) => r.status)).toEqual(['running']);
+
+      await sc.act('sales_east', started.json().id, { type: 'withdraw', comment: '金额有误' });
+      await sc.server.app.jobRunner.drain();
+      expect((await fetch1('contract', c.id)).status).toBe('draft');
+
+      // Submitting again by status starts a new run.
+      await patchAs('sales_east', 'contract', await fetch1('contract', c.id), { status: 'pending_approval' });
+      await sc.server.app.jobRunner.drain();
+      expect((await runs()).map((r) => r.status).sort()).toEqual(['running', 'withdrawn']);
+    });
+
     it('puts a rejected contract back to draft, unsigned', async () => {
       const c = await contract('试制件合同', 80_000);
       await patchAs('sales_east', 'contract', c, { status: 'pending_approval' });

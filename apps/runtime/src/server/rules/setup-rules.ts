@@ -1,4 +1,4 @@
-import { LatticeError } from '@lattice/engine';
+import { type ApprovalOutcome, LatticeError } from '@lattice/engine';
 import type { AppStore, DbTransaction } from '@lattice/engine/storage';
 import type { FlowSignature } from '@lattice/flow-engine';
 import type { ServerContext } from '../server-context';
@@ -18,7 +18,7 @@ export interface ApprovalOutcomes {
         flow: string;
         entity: string;
         recordId: string;
-        outcome: 'approved' | 'rejected';
+        outcome: ApprovalOutcome;
         actorId: string;
         instanceId: string;
         /** The latest signature of the run, for `$approval.signedBy/signedAt/signature`. */

@@ -55,7 +55,10 @@ const trigger = taggedUnion('type', {}, [
   {
     tag: 'approval_outcome',
     required: ['flow', 'outcome'],
-    properties: { flow: identifierSchema, outcome: { enum: ['approved', 'rejected', 'any'] } },
+    properties: {
+      flow: identifierSchema,
+      outcome: { enum: ['submitted', 'approved', 'rejected', 'withdrawn', 'any'] },
+    },
   },
   { tag: 'import_finished' },
   { tag: 'manual', required: ['button'], properties: { button: i18nTextSchema } },
