@@ -49,6 +49,7 @@ import { chainRecordHooks, createRulesHook } from './rules/rules-hook';
 import { type RulesService, setupRules } from './rules/setup-rules';
 import { adminRoutes } from './security/admin-routes';
 import { createApiKeyStore } from './security/api-key-store';
+import { checkDirectoryValues } from './security/check-directory-values';
 import { createAuthExtension } from './security/create-auth-extension';
 import { createScopeProvider } from './security/create-scope-provider';
 import { createFieldCipher, demoEncryptionKey, parseEncryptionKey } from './security/field-cipher';
@@ -144,7 +145,14 @@ export async function buildServer(opts: BuildServerOptions): Promise<FastifyInst
     appStore,
     records: secureRecordService(
       createRecordService(db, appStore, {
-        hooks: { onEvent: chainRecordHooks(enforceFlowLock, bindRecordFiles, rulesHook.onEvent) },
+        hooks: {
+          onEvent: chainRecordHooks(
+            enforceFlowLock,
+            checkDirectoryValues,
+            bindRecordFiles,
+            rulesHook.onEvent,
+          ),
+        },
         scope,
         ...(fieldCodec ? { fieldCodec } : {}),
       }),

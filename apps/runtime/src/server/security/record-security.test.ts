@@ -73,6 +73,48 @@ describe.each(testDatabaseKinds())('record security on %s', (kind) => {
     );
   });
 
+  it('refuses user and department values that name nobody, per field; real ids and the author’s stamps pass', async () => {
+    const admin = await s.login('admin');
+    const users = (await s.call('GET', '/api/directory/users', { token: admin })).json() as {
+      id: string;
+      username: string;
+    }[];
+    const engineer = users.find((u) => u.username === 'engineer')!;
+    const bad = await s.call('POST', `${base}/service_ticket`, {
+      token: admin,
+      body: {
+        subject: '主轴异响',
+        reported_at: '2026-03-02T02:30:00Z',
+        customer: eastCustomer.id,
+        engineer: 'engineer',
+        department: 'no_such_dept',
+      },
+    });
+    expect(bad.statusCode, bad.body).toBe(400);
+    expect(
+      bad.json().error.details.map((d: { path: string; message: string }) => [d.path, d.message]),
+    ).toEqual([
+      ['engineer', '用户不存在：engineer'],
+      ['department', '部门不存在：no_such_dept'],
+    ]);
+    const good = await s.call('POST', `${base}/service_ticket`, {
+      token: admin,
+      body: {
+        subject: '主轴异响',
+        reported_at: '2026-03-02T02:30:00Z',
+        customer: eastCustomer.id,
+        engineer: engineer.id,
+      },
+    });
+    expect(good.statusCode, good.body).toBe(201);
+    const moved = await s.call('PATCH', `${base}/service_ticket/${good.json().id}`, {
+      token: admin,
+      body: { version: good.json().version, owner: 'zhangsan' },
+    });
+    expect(moved.statusCode, moved.body).toBe(400);
+    expect(moved.json().error.details[0].path).toBe('owner');
+  });
+
   it('refuses mass assignment of owner, region and version', async () => {
     const owner = await s.call('PATCH', `${base}/customer/${eastCustomer.id}`, {
       token: east,
